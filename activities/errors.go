@@ -1,0 +1,114 @@
+// Package activities holds the Temporal activities of every sync. Each
+// activity is a method on a struct that holds its API clients, does the
+// I/O for a batch of records, and returns per-record outcomes; running it
+// twice leaves HubSpot, Square, SPS and S3 as running it once does.
+package activities
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"time"
+
+	"go.temporal.io/sdk/temporal"
+
+	"github.com/stonecity/sync/clients/hubspot"
+	squareclient "github.com/stonecity/sync/clients/square"
+)
+
+// Error types of the application errors activities return. Workflows and
+// operators match on these stable strings.
+const (
+	ErrorTypeRateLimited = "RateLimited"
+	ErrorTypeTransient   = "Transient"
+	ErrorTypeInvalid     = "InvalidRequest"
+	ErrorTypeAuth        = "Unauthorized"
+	ErrorTypeNotFound    = "NotFound"
+	ErrorTypeConflict    = "Conflict"
+	ErrorTypePreflight   = "PreflightFailed"
+)
+
+// progressRetryDelay is the retry delay after an attempt that made
+// progress before failing: the next attempt resumes from the heartbeat
+// checkpoint, so there is no reason to back off further.
+const progressRetryDelay = time.Second
+
+// temporalError turns a client error into a Temporal application error:
+// rate limits, 5xx and timeouts are retryable, with the server's wait hint
+// as the next retry delay; validation, auth and not-found errors are final.
+// progressed tells whether the failed attempt advanced its checkpoint.
+func temporalError(err error, progressed bool) error {
+	if err == nil {
+		return nil
+	}
+	errType, retryable, hint := classify(err)
+
+	delay := hint
+	if delay == 0 && progressed && retryable {
+		delay = progressRetryDelay
+	}
+	return temporal.NewApplicationErrorWithOptions(err.Error(), errType, temporal.ApplicationErrorOptions{
+		NonRetryable:   !retryable,
+		NextRetryDelay: delay,
+	})
+}
+
+// classify returns the error type, whether a retry can succeed, and the
+// server's wait hint (0 when there is none).
+func classify(err error) (string, bool, time.Duration) {
+	var hubErr *hubspot.Error
+	if errors.As(err, &hubErr) {
+		return hubSpotErrorType(hubErr), hubErr.Retryable(), hubErr.RetryAfter
+	}
+
+	var squareErr *squareclient.Error
+	if errors.As(err, &squareErr) {
+		switch {
+		case squareErr.Status == 429:
+			return ErrorTypeRateLimited, true, squareErr.RetryAfter
+		case squareErr.Retryable:
+			return ErrorTypeTransient, true, squareErr.RetryAfter
+		case squareErr.Status == 401 || squareErr.Status == 403:
+			return ErrorTypeAuth, false, 0
+		case squareErr.Status == 404:
+			return ErrorTypeNotFound, false, 0
+		default:
+			return ErrorTypeInvalid, false, 0
+		}
+	}
+
+	var netErr net.Error
+	if errors.Is(err, context.DeadlineExceeded) || errors.As(err, &netErr) {
+		return ErrorTypeTransient, true, 0
+	}
+	var appErr *temporal.ApplicationError
+	if errors.As(err, &appErr) {
+		return appErr.Type(), !appErr.NonRetryable(), appErr.NextRetryDelay()
+	}
+	// Unknown errors are retried: Temporal's retry policy bounds them.
+	return ErrorTypeTransient, true, 0
+}
+
+func hubSpotErrorType(e *hubspot.Error) string {
+	switch e.Kind {
+	case hubspot.KindRateLimit:
+		return ErrorTypeRateLimited
+	case hubspot.KindValidation:
+		return ErrorTypeInvalid
+	case hubspot.KindConflict:
+		return ErrorTypeConflict
+	case hubspot.KindNotFound:
+		return ErrorTypeNotFound
+	case hubspot.KindAuth:
+		return ErrorTypeAuth
+	default:
+		return ErrorTypeTransient
+	}
+}
+
+// permanent wraps a message as a final (non-retryable) activity error of
+// the given type.
+func permanent(errType, format string, args ...any) error {
+	return temporal.NewNonRetryableApplicationError(fmt.Sprintf(format, args...), errType, nil)
+}

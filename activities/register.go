@@ -1,0 +1,57 @@
+package activities
+
+import (
+	"fmt"
+
+	"github.com/stonecity/sync/clients/hubspot"
+	squareclient "github.com/stonecity/sync/clients/square"
+	"github.com/stonecity/sync/config"
+)
+
+// Dependencies are the API clients and settings every activity shares.
+// One set serves the whole worker process, so the HubSpot pacer sees every
+// call the process makes.
+type Dependencies struct {
+	HubSpot  *hubspot.Client
+	Square   *squareclient.Client
+	Settings config.Settings
+}
+
+// NewDependencies builds the API clients from settings.
+func NewDependencies(s config.Settings) (Dependencies, error) {
+	pacer := hubspot.NewPacer(hubspot.PacerConfig{
+		TenSecondlyBudget: s.HubSpot.TenSecondlyBudget,
+		SearchPerSecond:   s.HubSpot.SearchPerSecond,
+		Share:             s.HubSpot.RateShare,
+	})
+	hub, err := hubspot.New(hubspot.Config{BaseURL: s.HubSpot.BaseURL, Token: s.HubSpot.Token, Pacer: pacer})
+	if err != nil {
+		return Dependencies{}, fmt.Errorf("HubSpot client: %w", err)
+	}
+	sq, err := squareclient.New(squareclient.Config{BaseURL: s.Square.BaseURL, Token: s.Square.Token})
+	if err != nil {
+		return Dependencies{}, fmt.Errorf("Square client: %w", err)
+	}
+	return Dependencies{HubSpot: hub, Square: sq, Settings: s}, nil
+}
+
+// Registry is the part of a Temporal worker that registers activities.
+type Registry interface {
+	RegisterActivity(a interface{})
+}
+
+// Register registers every activity struct; Temporal names each activity
+// after its method.
+func Register(r Registry, deps Dependencies) {
+	r.RegisterActivity(&SchemaActivities{HubSpot: deps.HubSpot, Portal: deps.Settings.Portal})
+	r.RegisterActivity(&OrderActivities{
+		HubSpot: deps.HubSpot,
+		Square:  deps.Square,
+		Settings: OrderSettings{
+			Portal:            deps.Settings.Portal,
+			VIPThresholdMajor: deps.Settings.Orders.VIPThresholdMajor,
+			TimeZone:          deps.Settings.Orders.TimeZone,
+			LocationIDs:       deps.Settings.Square.LocationIDs,
+		},
+	})
+}

@@ -1,0 +1,122 @@
+// Package hubspotschema describes the HubSpot properties, enumeration
+// options, pipelines and stages each sync writes, creates what is missing
+// (Setup) and checks a live portal before a sync touches a record
+// (Check).
+package hubspotschema
+
+import (
+	"github.com/stonecity/sync/config"
+	"github.com/stonecity/sync/ordermap"
+)
+
+// Sync kinds with schema requirements.
+const (
+	KindOrderSync = "order-sync"
+)
+
+// SetupCommand is the command that fixes what Check reports.
+const SetupCommand = "go run ./starter hubspot setup"
+
+// Property is a property a sync writes. A property with an empty Type is a
+// HubSpot standard property: it is only checked for existence.
+type Property struct {
+	Object    string
+	Name      string
+	Label     string
+	Type      string
+	FieldType string
+	Unique    bool
+	// Options are enumeration values the sync writes; Setup adds missing
+	// ones, keeping every existing option.
+	Options []string
+}
+
+// Pipeline is a deal pipeline with the stages a sync writes.
+type Pipeline struct {
+	ID       string
+	Label    string
+	StageIDs []string
+}
+
+// Requirements is what one or more syncs need from the portal.
+type Requirements struct {
+	Properties []Property
+	Pipelines  []Pipeline
+}
+
+// LeadStatusOptions are the hs_lead_status values the product uses:
+// NEW comes from web forms, QUOTE and SALES_ORDER from the sales team,
+// SQUARE_POS from order sync and SPS_B2B from customer sync.
+var LeadStatusOptions = []string{"NEW", "QUOTE", "SALES_ORDER", "UNQUALIFIED", "SQUARE_POS", "SPS_B2B"}
+
+// groupNames are HubSpot's default property groups per object type.
+var groupNames = map[string]string{
+	"contacts":   "contactinformation",
+	"companies":  "companyinformation",
+	"deals":      "dealinformation",
+	"line_items": "lineiteminformation",
+	"products":   "productinformation",
+}
+
+// ForKind returns the requirements of one sync kind.
+func ForKind(kind string, portal config.HubSpotPortal) Requirements {
+	switch kind {
+	case KindOrderSync:
+		return orderSync(portal)
+	default:
+		return Requirements{}
+	}
+}
+
+// All returns the requirements of every sync, merged, for Setup.
+func All(portal config.HubSpotPortal) Requirements {
+	req := orderSync(portal)
+	// Setup writes the product's full lead status list, so every sync's
+	// option exists before the first run of that sync.
+	for i, p := range req.Properties {
+		if p.Object == "contacts" && p.Name == "hs_lead_status" {
+			req.Properties[i].Options = LeadStatusOptions
+		}
+	}
+	return req
+}
+
+func orderSync(portal config.HubSpotPortal) Requirements {
+	text := func(object, name, label string, unique bool) Property {
+		return Property{Object: object, Name: name, Label: label, Type: "string", FieldType: "text", Unique: unique}
+	}
+	standard := func(object string, names ...string) []Property {
+		var out []Property
+		for _, n := range names {
+			out = append(out, Property{Object: object, Name: n})
+		}
+		return out
+	}
+
+	props := []Property{
+		text("deals", ordermap.PropSquareOrderID, "Square order ID", true),
+		{Object: "deals", Name: ordermap.PropSquareClosedAt, Label: "Square closed at", Type: "datetime", FieldType: "date"},
+		text("deals", ordermap.PropPaymentMethod, "Payment method", false),
+		text("contacts", ordermap.PropSquareCustomerID, "Square customer ID", true),
+		text("contacts", ordermap.PropPhoneE164, "Phone (E.164)", true),
+		{Object: "contacts", Name: ordermap.PropLastPurchaseDate, Label: "Last purchase date", Type: "date", FieldType: "date"},
+		{Object: "contacts", Name: ordermap.PropVIPCustomer, Label: "VIP customer", Type: "bool", FieldType: "booleancheckbox"},
+		{Object: "contacts", Name: "hs_lead_status", Options: []string{ordermap.LeadStatusSquarePOS}},
+		text("companies", ordermap.PropCompanyKey, "Square company key", true),
+		text("line_items", ordermap.PropLineItemUID, "Square line item UID", true),
+		text("line_items", ordermap.PropCatalogObjectID, "Square catalog object ID", false),
+	}
+	props = append(props, standard("deals", "dealname", "amount", "pipeline", "dealstage", "closedate")...)
+	props = append(props, standard("contacts", "email", "firstname", "lastname", "phone", "company")...)
+	props = append(props, standard("companies", "name", "domain")...)
+	props = append(props, standard("line_items", "name", "quantity", "price", "hs_sku")...)
+
+	return Requirements{
+		Properties: props,
+		Pipelines: []Pipeline{{
+			ID:       portal.SquarePipelineID,
+			Label:    "Square POS",
+			StageIDs: []string{portal.SquareClosedWonStageID},
+		}},
+	}
+}

@@ -1,0 +1,127 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"time"
+
+	"go.temporal.io/sdk/worker"
+	"go.uber.org/zap"
+
+	"github.com/stonecity/sync/hubspotschema"
+	"github.com/stonecity/sync/report"
+	"github.com/stonecity/sync/sandbox/devstack"
+	"github.com/stonecity/sync/schedules"
+	"github.com/stonecity/sync/workflows"
+)
+
+// runDev boots the dev stack, runs one round of every sync and, unless
+// --once, keeps the worker running until interrupted.
+func runDev(ctx context.Context, f flags, logger *zap.Logger) error {
+	stack, err := devstack.Start(ctx, devstack.Options{
+		StateDir:     f.stateDir,
+		Seed:         f.seed,
+		Orders:       f.orders,
+		FrontendPort: f.temporal,
+		UIPort:       f.ui,
+		HubSpotPort:  f.hubspot,
+		SquarePort:   f.square,
+		HubSpotFiles: f.hubspotIn,
+		SquareFiles:  f.squareIn,
+		Logger:       logger,
+	})
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err := stack.Stop(); err != nil {
+			logger.Warn("Dev stack did not stop cleanly", zap.Error(err))
+		}
+	}()
+	printEndpoints(stack)
+
+	if err := prepareDev(ctx, stack, logger); err != nil {
+		return err
+	}
+	w, err := stack.NewWorker(worker.Options{})
+	if err != nil {
+		return err
+	}
+	if err := w.Start(); err != nil {
+		return fmt.Errorf("start worker: %w", err)
+	}
+	defer w.Stop()
+
+	reports := runRound(ctx, stack)
+	printSummary(os.Stdout, reports, stack)
+	if f.reportFile != "" {
+		if err := writeReports(f.reportFile, reports); err != nil {
+			return err
+		}
+	}
+
+	if f.once {
+		for _, r := range reports {
+			if r.Status != report.StatusSucceeded {
+				return fmt.Errorf("%s run %s: %s", r.Kind, r.WorkflowID, r.Status)
+			}
+		}
+		return nil
+	}
+	fmt.Println("Worker running; schedules are active. Press Ctrl-C to stop.")
+	<-ctx.Done()
+	return nil
+}
+
+// prepareDev sets up the simulated HubSpot portal and the schedules, as an
+// operator does once with the starter in production.
+func prepareDev(ctx context.Context, stack *devstack.Stack, logger *zap.Logger) error {
+	deps, err := newDependencies(stack)
+	if err != nil {
+		return err
+	}
+	result, err := hubspotschema.Setup(ctx, deps.HubSpot, hubspotschema.All(stack.Settings.Portal))
+	if err != nil {
+		return fmt.Errorf("HubSpot setup: %w", err)
+	}
+	logger.Info("HubSpot schema ready",
+		zap.Strings("createdProperties", result.CreatedProperties),
+		zap.Strings("addedOptions", result.AddedOptions))
+
+	applied, err := schedules.Apply(ctx, stack.Client, schedules.Definitions(stack.Settings))
+	if err != nil {
+		return fmt.Errorf("apply schedules: %w", err)
+	}
+	for _, a := range applied {
+		logger.Info("Schedule applied", zap.String("scheduleID", a.ID), zap.String("action", a.Action))
+	}
+	return nil
+}
+
+// runRound runs every implemented sync once, one after another, and
+// returns their reports.
+func runRound(ctx context.Context, stack *devstack.Stack) []report.SyncReport {
+	since, until := stack.Backfill.Since, stack.Backfill.Until
+	started := time.Now()
+	run, err := workflows.StartOrderSync(ctx, stack.Client, workflows.OrderSyncInput{Since: &since, Until: &until})
+	if err != nil {
+		return []report.SyncReport{{
+			Kind: workflows.OrderSyncKind, Status: report.StatusFailed, Error: err.Error(),
+			Failures: []report.RecordFailure{}, StartedAt: started,
+		}}
+	}
+	return []report.SyncReport{workflows.WaitReport(ctx, run, workflows.OrderSyncKind)}
+}
+
+func writeReports(path string, reports []report.SyncReport) error {
+	data, err := json.MarshalIndent(reports, "", "  ")
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, append(data, '\n'), 0o644); err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	return nil
+}

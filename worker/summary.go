@@ -1,0 +1,52 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"text/tabwriter"
+
+	"github.com/stonecity/sync/activities"
+	"github.com/stonecity/sync/apicalls"
+	"github.com/stonecity/sync/report"
+	"github.com/stonecity/sync/sandbox/devstack"
+)
+
+func newDependencies(stack *devstack.Stack) (activities.Dependencies, error) {
+	return activities.NewDependencies(stack.Settings)
+}
+
+// printEndpoints lists where everything of the dev stack listens.
+func printEndpoints(stack *devstack.Stack) {
+	fmt.Println("Stone City sync dev stack")
+	fmt.Printf("  Temporal frontend  %s (namespace %s)\n", stack.Temporal.FrontendAddress(), stack.Temporal.Namespace())
+	if url := stack.Temporal.UIURL(); url != "" {
+		fmt.Printf("  Temporal Web UI    %s\n", url)
+	}
+	fmt.Printf("  HubSpot simulator  %s  (admin %s)\n", stack.Sims.HubSpotURL, devstack.AdminURL(stack.Sims.HubSpotURL))
+	fmt.Printf("  Square simulator   %s  (admin %s)\n", stack.Sims.SquareURL, devstack.AdminURL(stack.Sims.SquareURL))
+	fmt.Println()
+}
+
+// printSummary prints one line per run and the failures of failed runs.
+func printSummary(out io.Writer, reports []report.SyncReport, stack *devstack.Stack) {
+	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "SYNC\tSTATUS\tCREATED\tUPDATED\tSKIPPED\tFAILED\tHUBSPOT CALLS (MIN)\tSQUARE CALLS\tDURATION")
+	for _, r := range reports {
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%d (%d)\t%d\t%.1fs\n", r.Kind, r.Status,
+			r.Created, r.Updated, r.Skipped, r.Failed, r.HubSpotCalls, r.HubSpotBatchMinimum,
+			apicalls.Total(r.APICalls, apicalls.Square), float64(r.DurationMs)/1000)
+	}
+	tw.Flush()
+
+	for _, r := range reports {
+		if r.Error != "" {
+			fmt.Fprintf(out, "\n%s %s failed: %s\n", r.Kind, r.WorkflowID, r.Error)
+		}
+		for _, f := range r.Failures {
+			fmt.Fprintf(out, "  %s %s: %s\n", r.Kind, f.SourceID, f.Reason)
+		}
+	}
+	if url := stack.Temporal.UIURL(); url != "" {
+		fmt.Fprintf(out, "\nInspect and replay the runs in the Temporal Web UI: %s\n", url)
+	}
+}

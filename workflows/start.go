@@ -1,0 +1,67 @@
+package workflows
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	enumspb "go.temporal.io/api/enums/v1"
+	"go.temporal.io/sdk/client"
+	"go.temporal.io/sdk/temporal"
+
+	"github.com/stonecity/sync/report"
+)
+
+// StartOrderSync starts an order sync over an explicit window, or attaches
+// to the run of that window that is already open: the workflow ID is
+// derived from the window, so two triggers of one window share one run.
+func StartOrderSync(ctx context.Context, c client.Client, in OrderSyncInput) (client.WorkflowRun, error) {
+	if in.Since == nil || in.Until == nil {
+		return nil, errors.New("order sync needs an explicit window to start from a client; scheduled runs derive theirs")
+	}
+	if !in.Since.Before(*in.Until) {
+		return nil, fmt.Errorf("invalid window: since %s is not before until %s",
+			in.Since.Format(time.RFC3339), in.Until.Format(time.RFC3339))
+	}
+
+	id := OrderSyncWorkflowID(report.Window{Since: *in.Since, Until: *in.Until})
+	return c.ExecuteWorkflow(ctx, client.StartWorkflowOptions{
+		ID:                       id,
+		TaskQueue:                TaskQueue,
+		WorkflowIDReusePolicy:    enumspb.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE,
+		WorkflowIDConflictPolicy: enumspb.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING,
+		TypedSearchAttributes:    temporal.NewSearchAttributes(syncKind.ValueSet(OrderSyncKind)),
+	}, OrderSyncWorkflowName, in)
+}
+
+// WaitReport waits for a sync run and returns its report. A failed run
+// yields a report with status "failed" and the error, so callers can print
+// one report per run whatever happened.
+func WaitReport(ctx context.Context, run client.WorkflowRun, kind string) report.SyncReport {
+	var rep report.SyncReport
+	err := run.Get(ctx, &rep)
+	if err == nil {
+		return rep
+	}
+	return report.SyncReport{
+		Kind:       kind,
+		WorkflowID: run.GetID(),
+		RunID:      run.GetRunID(),
+		Status:     report.StatusFailed,
+		Failures:   []report.RecordFailure{},
+		Error:      rootCause(err),
+	}
+}
+
+// rootCause returns the innermost message of a workflow error chain, which
+// is the activity's own message rather than Temporal's wrappers.
+func rootCause(err error) string {
+	for {
+		next := errors.Unwrap(err)
+		if next == nil {
+			return err.Error()
+		}
+		err = next
+	}
+}
