@@ -90,18 +90,18 @@ func (c *Client) doBatch(ctx context.Context, req request) (batchResponse, error
 func (c *Client) entryError(req request, e apiError) *Error {
 	facts := e.facts()
 	status := entryStatus(e, facts.category)
-	return &Error{
-		Kind:          kindForStatus(status, facts.category),
+	return c.redactError(&Error{
+		Kind:          kindFor(status, facts),
 		Status:        status,
 		Category:      facts.category,
 		Property:      facts.property,
 		Code:          facts.code,
 		ExistingID:    facts.existingID,
-		Message:       c.redact(e.Message),
+		Message:       e.Message,
 		CorrelationID: e.CorrelationID,
 		Method:        req.method,
 		Path:          req.path,
-	}
+	})
 }
 
 // entryStatus returns an errors[] entry's HTTP status. HubSpot's

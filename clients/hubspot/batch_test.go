@@ -40,6 +40,7 @@ func TestBatchCreatePartialFailure(t *testing.T) {
 	assert.Equal(t, "VALIDATION_ERROR", invalid.Category)
 	assert.Equal(t, "amount", invalid.Property)
 	assert.Equal(t, "INVALID_INTEGER", invalid.Code)
+	assert.Equal(t, KindValidation, invalid.Kind)
 
 	conflict := result.Errors[1]
 	assert.Equal(t, "ORD-3", conflict.TraceID)
@@ -47,6 +48,7 @@ func TestBatchCreatePartialFailure(t *testing.T) {
 	assert.Equal(t, http.StatusConflict, conflict.Status)
 	assert.Equal(t, "8003", conflict.ExistingID)
 	assert.Equal(t, "square_order_id", conflict.Property)
+	assert.Equal(t, KindConflict, conflict.Kind)
 	assert.Contains(t, conflict.Error(), "existing id 8003")
 }
 

@@ -6,7 +6,9 @@
 // every failure to an *Error with a Kind and a retry hint. It records each
 // HTTP attempt with the apicalls package and never retries, because the
 // calling Temporal activity owns retries. The access token is sent only in
-// the Authorization header and is redacted from error messages.
+// the Authorization header, redirects are not followed (so the header
+// never reaches another server), and the token is redacted from every
+// text field of Error and InputError.
 package hubspot
 
 import (
@@ -37,6 +39,8 @@ type Config struct {
 	// Token is the private-app access token, sent as a bearer token.
 	Token string
 	// HTTPClient sends the requests; default a client with a 30 s timeout.
+	// The Client uses a copy that does not follow redirects, unless the
+	// given client sets its own CheckRedirect.
 	HTTPClient *http.Client
 	// Pacer paces calls; share one across every Client in the process.
 	// Default NewPacer(PacerConfig{}).
@@ -82,18 +86,24 @@ func New(cfg Config) (*Client, error) {
 		return nil, fmt.Errorf("hubspot: Config.BaseURL %q is not an absolute http(s) URL", cfg.BaseURL)
 	}
 
+	httpClient := &http.Client{Timeout: 30 * time.Second}
+	if cfg.HTTPClient != nil {
+		copied := *cfg.HTTPClient
+		httpClient = &copied
+	}
+	if httpClient.CheckRedirect == nil {
+		httpClient.CheckRedirect = stopAtRedirect
+	}
+
 	c := &Client{
 		baseURL:          strings.TrimRight(cfg.BaseURL, "/"),
 		token:            cfg.Token,
-		http:             cfg.HTTPClient,
+		http:             httpClient,
 		pacer:            cfg.Pacer,
 		objectsPath:      pathOrDefault(cfg.ObjectsPath, "/crm/v3/objects"),
 		propertiesPath:   pathOrDefault(cfg.PropertiesPath, "/crm/v3/properties"),
 		pipelinesPath:    pathOrDefault(cfg.PipelinesPath, "/crm/v3/pipelines"),
 		associationsPath: associationsPrefix(pathOrDefault(cfg.AssociationsPath, "/crm/v4")),
-	}
-	if c.http == nil {
-		c.http = &http.Client{Timeout: 30 * time.Second}
 	}
 	if c.pacer == nil {
 		c.pacer = NewPacer(PacerConfig{})
@@ -213,27 +223,43 @@ func (c *Client) statusError(req request, resp *http.Response, body []byte) *Err
 	facts := parsed.facts()
 
 	e := &Error{
-		Kind:          kindForStatus(resp.StatusCode, facts.category),
+		Kind:          kindFor(resp.StatusCode, facts),
 		Status:        resp.StatusCode,
 		Category:      facts.category,
 		PolicyName:    parsed.PolicyName,
 		Property:      facts.property,
 		Code:          facts.code,
 		ExistingID:    facts.existingID,
-		Message:       c.redact(parsed.Message),
+		Message:       parsed.Message,
 		CorrelationID: parsed.CorrelationID,
 		Method:        req.method,
 		Path:          req.path,
 	}
 	if decodeErr != nil || e.Message == "" {
-		e.Message = c.redact(bodySnippet(body))
+		e.Message = bodySnippet(body)
+	}
+	if location := resp.Header.Get("Location"); isRedirect(resp.StatusCode) && location != "" {
+		e.Message = fmt.Sprintf("the server redirected the request to %s. The client does not follow "+
+			"redirects, so check Config.BaseURL", location)
 	}
 	if e.CorrelationID == "" {
 		e.CorrelationID = resp.Header.Get("X-HubSpot-Correlation-Id")
 	}
 
 	e.RetryAfter = c.retryAfter(resp, e)
-	return e
+	return c.redactError(e)
+}
+
+func isRedirect(status int) bool {
+	return status >= 300 && status <= 399
+}
+
+// stopAtRedirect makes the HTTP client return a redirect response as is. Go forwards the
+// Authorization header to a redirect target on the same host name, even
+// on another port or over plain http, so following one could send the
+// token to a different server.
+func stopAtRedirect(*http.Request, []*http.Request) error {
+	return http.ErrUseLastResponse
 }
 
 // retryAfter returns the wait hint for an error response. For a 429 it
@@ -268,6 +294,16 @@ func bodySnippet(body []byte) string {
 
 func (c *Client) redact(text string) string {
 	return strings.ReplaceAll(text, c.token, "[redacted]")
+}
+
+// redactError removes the token from every text field of e that comes
+// from the response, in case the server echoes the Authorization header.
+func (c *Client) redactError(e *Error) *Error {
+	for _, field := range []*string{&e.Category, &e.PolicyName, &e.Property, &e.Code,
+		&e.ExistingID, &e.Message, &e.CorrelationID} {
+		*field = c.redact(*field)
+	}
+	return e
 }
 
 // redactedError hides the token if a lower layer ever echoes it.

@@ -287,6 +287,7 @@ func TestRedirectIsNotFollowed(t *testing.T) {
 			assert.Equal(t, http.StatusTemporaryRedirect, got.Status)
 			assert.Equal(t, KindOther, got.Kind)
 			assert.False(t, got.Retryable())
+			assert.Contains(t, got.Message, "redirected the request to "+elsewhere.URL)
 			mu.Lock()
 			defer mu.Unlock()
 			assert.Empty(t, leaked, "the token was sent to the redirect target")

@@ -121,7 +121,7 @@ func TestErrorMapping(t *testing.T) {
 		{name: "undocumented 4xx", status: 418, body: `{"status":"error","message":"teapot"}`,
 			want: Error{Kind: KindOther, Message: "teapot"}},
 		{name: "408 request timeout", status: 408, body: `{"status":"error","message":"Request timed out"}`,
-			want: Error{Kind: KindTransient, Message: "Request timed out"},
+			want:  Error{Kind: KindTransient, Message: "Request timed out"},
 			retry: true},
 		{name: "custom unique 400 reported as a validation error", status: 400,
 			body: "400_unique_already_has_value.json",

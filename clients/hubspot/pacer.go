@@ -69,7 +69,8 @@ type Pacer struct {
 
 // NewPacer returns a Pacer with cfg's budgets, zero fields defaulted. The
 // burst window admits TenSecondlyBudget×Share−Headroom calls per Interval
-// (at least one); search admits SearchPerSecond×Share calls per second.
+// (at least one); search admits SearchPerSecond×Share calls per second,
+// measured over a window 100 ms longer than the budget's span.
 func NewPacer(cfg PacerConfig) *Pacer {
 	cfg = cfg.withDefaults()
 
@@ -111,16 +112,24 @@ func (cfg PacerConfig) withDefaults() PacerConfig {
 	return cfg
 }
 
+// searchWindowMargin lengthens the search window beyond the budget's own
+// span. HubSpot counts a call when it arrives, not when the pacer lets it
+// go, so calls spaced by exactly the limit can arrive closer together
+// after uneven network delays and meet a 429. The burst window needs no
+// margin because Headroom keeps spare calls.
+const searchWindowMargin = 100 * time.Millisecond
+
 // searchWindow turns a per-second rate into a whole number of calls per
-// window: 5/s is 5 calls per second, 2.5/s is 2 calls per 0.8 s, and a
-// rate under 1/s is 1 call per 1/rate seconds.
+// window, plus searchWindowMargin: 5/s is 5 calls per 1.1 s, 2.5/s is 2
+// calls per 0.9 s, and a rate under 1/s is 1 call per 1/rate seconds plus
+// the margin.
 func searchWindow(perSecond float64) *rollingWindow {
 	calls := math.Floor(perSecond)
 	if calls < 1 {
 		calls = 1
 	}
 	window := time.Duration(calls / perSecond * float64(time.Second))
-	return newRollingWindow(int(calls), window)
+	return newRollingWindow(int(calls), window+searchWindowMargin)
 }
 
 // Wait blocks until a call of the given kind fits the budgets, then counts

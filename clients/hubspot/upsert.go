@@ -110,16 +110,18 @@ func (c *Client) inputErrors(batch batchResponse, byTraceID, byID map[string]int
 	out := make([]InputError, 0, len(batch.Errors))
 	for _, e := range batch.Errors {
 		facts := e.facts()
+		status := entryStatus(e, facts.category)
 		ie := InputError{
 			TraceID:    facts.traceID,
 			IDs:        facts.ids,
 			Index:      -1,
-			Status:     entryStatus(e, facts.category),
+			Kind:       kindFor(status, facts),
+			Status:     status,
 			Category:   facts.category,
 			Code:       facts.code,
 			Property:   facts.property,
 			ExistingID: facts.existingID,
-			Message:    c.redact(e.Message),
+			Message:    e.Message,
 		}
 		if i, ok := byTraceID[ie.TraceID]; ok && ie.TraceID != "" {
 			ie.Index = i
@@ -128,9 +130,23 @@ func (c *Client) inputErrors(batch batchResponse, byTraceID, byID map[string]int
 				ie.Index = i
 			}
 		}
-		out = append(out, ie)
+		out = append(out, c.redactInputError(ie))
 	}
 	return out
+}
+
+// redactInputError removes the token from every text field of e that
+// comes from the response.
+func (c *Client) redactInputError(e InputError) InputError {
+	for _, field := range []*string{&e.TraceID, &e.Category, &e.Code, &e.Property,
+		&e.ExistingID, &e.Message} {
+		*field = c.redact(*field)
+	}
+	e.IDs = append([]string(nil), e.IDs...)
+	for i := range e.IDs {
+		e.IDs[i] = c.redact(e.IDs[i])
+	}
+	return e
 }
 
 func nonNilMap(m map[string]string) map[string]string {

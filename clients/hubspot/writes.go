@@ -69,7 +69,10 @@ type InputError struct {
 	IDs []string
 	// Index is the input's position in the request slice, or -1 when
 	// HubSpot's error names neither a known trace id nor a known id.
-	Index  int
+	Index int
+	// Kind classifies the failure as Error.Kind does; KindConflict means
+	// a unique value is taken, whatever Category HubSpot sent.
+	Kind   Kind
 	Status int
 	// Category is HubSpot's category: VALIDATION_ERROR, CONFLICT,
 	// OBJECT_NOT_FOUND and so on.

@@ -79,7 +79,9 @@ func (g *generator) buildCatalog() catalogSet {
 	return set
 }
 
-func catalogItem(r *rand.Rand, ids *idMaker, spec itemSpec, version int64, updated string) *square.CatalogObject {
+func catalogItem(
+	r *rand.Rand, ids *idMaker, spec itemSpec, version int64, updated string,
+) *square.CatalogObject {
 	itemID := ids.catalogID(r)
 
 	variations := make([]*square.CatalogObject, 0, len(spec.variations))
@@ -159,8 +161,8 @@ func skuBase(s stone) string {
 }
 
 // slabSpec prices a 2 cm slab in the kind's range and a 3 cm slab at 130 %,
-// rounded to whole dollars. The most expensive slab stays under $4,200 so
-// that a one-slab order with tax stays under the VIP threshold.
+// rounded to whole dollars. Slab prices are capped at $4,200 so that a
+// one-slab order with tax stays under the VIP threshold.
 func slabSpec(r *rand.Rand, s stone) itemSpec {
 	twoCM := between64(r, s.kind.slabLow/100, s.kind.slabHigh/100) * 100
 	threeCM := min(twoCM*13/10/100*100, 420000)

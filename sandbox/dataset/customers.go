@@ -100,9 +100,10 @@ func (b *customerBuilder) creationSource() square.CustomerCreationSource {
 
 func (b *customerBuilder) address(p person) *square.Address {
 	city := pick(b.r, cities)
+	street := strconv.Itoa(between(b.r, 100, 24999)) + " " + pick(b.r, streets)
 
 	return &square.Address{
-		AddressLine1:                 square.String(strconv.Itoa(between(b.r, 100, 24999)) + " " + pick(b.r, streets)),
+		AddressLine1:                 square.String(street),
 		Locality:                     square.String(city.name),
 		AdministrativeDistrictLevel1: square.String(city.state),
 		PostalCode:                   square.String(city.zip),

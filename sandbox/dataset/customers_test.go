@@ -134,7 +134,7 @@ func keepDigits(r rune) rune {
 func TestBusinessBuyers(t *testing.T) {
 	d := fullDataset(t)
 	freeMail := map[string]bool{"gmail.com": true, "yahoo.com": true, "outlook.com": true,
-		"hotmail.com": true, "icloud.com": true, "aol.com": true, "comcast.net": true}
+		"hotmail.com": true, "icloud.com": true, "aol.com": true}
 
 	var business, companyDomain, freeMailBuyers int
 	buyersByDomain := map[string]map[string]bool{}

@@ -194,8 +194,10 @@ func (pb *portalBuilder) addContact(spec contactSpec) {
 	}
 
 	pb.portal.Associations = append(pb.portal.Associations,
-		hubspot.Association{FromType: "contacts", FromID: contact.ID, ToType: "companies", ToID: company.ID, TypeID: contactToCompany},
-		hubspot.Association{FromType: "companies", FromID: company.ID, ToType: "contacts", ToID: contact.ID, TypeID: companyToContact},
+		hubspot.Association{FromType: "contacts", FromID: contact.ID,
+			ToType: "companies", ToID: company.ID, TypeID: contactToCompany},
+		hubspot.Association{FromType: "companies", FromID: company.ID,
+			ToType: "contacts", ToID: contact.ID, TypeID: companyToContact},
 	)
 }
 

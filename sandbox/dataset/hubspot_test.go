@@ -26,7 +26,8 @@ func portalObjects(d *Dataset, objectType string) []hubspot.Object {
 func TestPortalRecords(t *testing.T) {
 	d := fullDataset(t)
 	allowed := map[string]map[string]bool{
-		"contacts":  {"email": true, "firstname": true, "lastname": true, "phone": true, "company": true, "hs_lead_status": true, "lifecyclestage": true},
+		"contacts": {"email": true, "firstname": true, "lastname": true, "phone": true,
+			"company": true, "hs_lead_status": true, "lifecyclestage": true},
 		"companies": {"name": true, "domain": true, "phone": true, "city": true, "state": true},
 	}
 	numeric := regexp.MustCompile(`^[1-9][0-9]*$`)

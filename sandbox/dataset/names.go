@@ -97,7 +97,7 @@ const (
 // not identify the buyer's company.
 var freeMailDomains = []string{
 	"gmail.com", "gmail.com", "gmail.com", "yahoo.com", "outlook.com",
-	"hotmail.com", "icloud.com", "aol.com", "comcast.net",
+	"hotmail.com", "icloud.com", "aol.com",
 }
 
 // streets and cities give customer and company addresses around the

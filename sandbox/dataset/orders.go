@@ -94,8 +94,9 @@ func (b *orderBuilder) plan(customers []*square.Customer, deleted []string) []or
 		plans[i].amount = amountVIP
 	}
 	if sz.orders >= 100 && vip < sz.orders {
-		plans[byAmount[0]] = orderPlan{amount: amountExact, target: VIPThreshold, mix: plans[byAmount[0]].mix}
-		plans[byAmount[vip]] = orderPlan{amount: amountExact, target: VIPThreshold - 1, mix: plans[byAmount[vip]].mix}
+		at, below := byAmount[0], byAmount[vip]
+		plans[at] = orderPlan{amount: amountExact, target: VIPThreshold, mix: plans[at].mix}
+		plans[below] = orderPlan{amount: amountExact, target: VIPThreshold - 1, mix: plans[below].mix}
 	}
 
 	b.assignCustomers(plans, customers, deleted)
@@ -178,6 +179,7 @@ func (b *orderBuilder) saleOrder(p orderPlan, closed time.Time) (*square.Order, 
 	}
 	total := linesTotal(lines) + tip
 	closedAt := squareTime(closed)
+	opened := closed.Add(-randomDuration(b.r, 20*time.Second, 40*time.Minute))
 
 	o := &square.Order{
 		ID:                      square.String(ids.orderID(b.r)),
@@ -187,7 +189,7 @@ func (b *orderBuilder) saleOrder(p orderPlan, closed time.Time) (*square.Order, 
 		LineItems:               items,
 		State:                   square.OrderStateCompleted.Ptr(),
 		Version:                 square.Int(between(b.r, 3, 6)),
-		CreatedAt:               square.String(squareTime(closed.Add(-randomDuration(b.r, 20*time.Second, 40*time.Minute)))),
+		CreatedAt:               square.String(squareTime(opened)),
 		UpdatedAt:               square.String(closedAt),
 		ClosedAt:                square.String(closedAt),
 		TotalMoney:              usd(total),

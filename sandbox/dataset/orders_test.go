@@ -36,7 +36,9 @@ func TestSaleOrderMoneyAddsUp(t *testing.T) {
 				for _, tender := range o.Tenders {
 					tenders += amount(t, id+" tender", tender.AmountMoney)
 					if tender.TipMoney != nil {
-						assert.GreaterOrEqual(t, amount(t, id+" tender amount", tender.AmountMoney), amount(t, id+" tender tip", tender.TipMoney), "order %s tender amount includes the tip", id)
+						paid := amount(t, id+" tender amount", tender.AmountMoney)
+						tip := amount(t, id+" tender tip", tender.TipMoney)
+						assert.GreaterOrEqual(t, paid, tip, "order %s tender amount includes the tip", id)
 					}
 				}
 

@@ -12,12 +12,15 @@ var returnReasons = []string{
 	"Customer changed mind", "Chipped edge",
 }
 
-// returnOrders returns n return orders, each for a different sale closed
-// at least an hour before now. A return is a separate COMPLETED order
-// with no line items and no tenders: its returns[] entry points at the
-// sale, its return_amounts hold the money given back and its net_amounts
-// the same amounts negated. Most carry the card refund.
-func (b *orderBuilder) returnOrders(sales []*square.Order, lines [][]lineSpec, closed []time.Time, n int) []*square.Order {
+// returnOrders returns up to n return orders, each for a different sale
+// closed at least an hour before now. A return is a separate COMPLETED
+// order with no line items and no tenders. Its returns[] entry points at
+// the sale, its return_amounts hold the money given back, and its
+// net_amounts hold the same amounts negated. Most carry a refund against
+// the sale's first tender.
+func (b *orderBuilder) returnOrders(
+	sales []*square.Order, lines [][]lineSpec, closed []time.Time, n int,
+) []*square.Order {
 	var out []*square.Order
 	for _, i := range b.r.Perm(len(sales)) {
 		if len(out) == n {
@@ -38,6 +41,7 @@ func (b *orderBuilder) returnOrders(sales []*square.Order, lines [][]lineSpec, c
 func (b *orderBuilder) returnOrder(sale *square.Order, lines []lineSpec, at time.Time) *square.Order {
 	entry, total, tax := b.returnEntry(sale, lines)
 	closedAt := squareTime(at)
+	opened := at.Add(-randomDuration(b.r, time.Minute, 15*time.Minute))
 
 	o := &square.Order{
 		ID:                      square.String(b.g.ids.orderID(b.r)),
@@ -49,7 +53,7 @@ func (b *orderBuilder) returnOrder(sale *square.Order, lines []lineSpec, at time
 		NetAmounts:              moneyAmounts(-total, -tax, 0),
 		State:                   square.OrderStateCompleted.Ptr(),
 		Version:                 square.Int(between(b.r, 1, 3)),
-		CreatedAt:               square.String(squareTime(at.Add(-randomDuration(b.r, time.Minute, 15*time.Minute)))),
+		CreatedAt:               square.String(squareTime(opened)),
 		UpdatedAt:               square.String(closedAt),
 		ClosedAt:                square.String(closedAt),
 		TotalMoney:              usd(0),

@@ -76,7 +76,9 @@ func anyTied(tied map[int]bool, from, to int) bool {
 // markLate picks n untied sales closed at least an hour before now and
 // makes them offline sales that reached Square 1 to 72 hours after
 // closing, never after now. Their updated_at is the arrival time.
-func (b *orderBuilder) markLate(sales []*square.Order, closed []time.Time, tied map[int]bool, n int) map[string]time.Time {
+func (b *orderBuilder) markLate(
+	sales []*square.Order, closed []time.Time, tied map[int]bool, n int,
+) map[string]time.Time {
 	arrivals := make(map[string]time.Time, n)
 	for _, i := range b.r.Perm(len(sales)) {
 		if len(arrivals) == n {
@@ -98,7 +100,9 @@ func (b *orderBuilder) markLate(sales []*square.Order, closed []time.Time, tied 
 // settleCustomerTimes sets created_at and updated_at of every customer:
 // before its first sale (often the same day, as for a profile made at
 // the register) or, without sales, before the order window.
-func (b *orderBuilder) settleCustomerTimes(customers []*square.Customer, sales []*square.Order, closed []time.Time) {
+func (b *orderBuilder) settleCustomerTimes(
+	customers []*square.Customer, sales []*square.Order, closed []time.Time,
+) {
 	first := make(map[string]time.Time)
 	for i, o := range sales {
 		if o.CustomerID == nil {

@@ -204,7 +204,7 @@ func errTooManyInputs(count, limit int) *apiError {
 // NOTE: HubSpot does not document this case; the body is the simulator's.
 func errDuplicateInBatch(property string, first, second int) *apiError {
 	e := errValidation("Duplicate value for the unique property %s in inputs %d and %d "+
-		"of the batch; each input needs its own value", property, first, second)
+		"of the batch. Give each input its own value", property, first, second)
 	e.body.Context = map[string][]string{"propertyName": {property}}
 	return e
 }

@@ -222,6 +222,13 @@ func TestSearchPagingAndSorting(t *testing.T) {
 	_, byPrice := h.search("products", map[string]any{"limit": 2,
 		"sorts": []map[string]string{{"propertyName": "price", "direction": "ASCENDING"}}})
 	assert.Equal(t, []string{created[24], created[23]}, ids(byPrice.Results), "numbers sort by value")
+
+	_, byIDDesc := h.search("products", map[string]any{"limit": 2,
+		"sorts": []map[string]string{{"propertyName": "hs_object_id", "direction": "DESCENDING"}}})
+	assert.Equal(t, []string{created[24], created[23]}, ids(byIDDesc.Results), "record ids sort descending")
+	_, byIDAsc := h.search("products", map[string]any{"limit": 2, "after": "9",
+		"sorts": []string{"hs_object_id"}})
+	assert.Equal(t, []string{created[9], created[10]}, ids(byIDAsc.Results), "record ids sort ascending")
 }
 
 func TestSearchQueryAndProperties(t *testing.T) {

@@ -107,7 +107,7 @@ func TestUniqueValueConflictWithinBatch(t *testing.T) {
 	assert.Empty(t, h.sim.Objects("deals"), "the all-or-nothing batch writes nothing")
 }
 
-func TestEmailConflictWithinAllOrNothingBatch(t *testing.T) {
+func TestAtomicBatchDuplicateEmail(t *testing.T) {
 	h := setup(t)
 	resp, _ := h.batch("contacts", "create", inputs(
 		props{"email": "twice@example.com"},
@@ -120,7 +120,7 @@ func TestEmailConflictWithinAllOrNothingBatch(t *testing.T) {
 	assert.Empty(t, h.sim.Objects("contacts"))
 }
 
-func TestUniqueValueConflictWithinMultiStatusBatch(t *testing.T) {
+func TestMultiStatusDuplicateNamesWinner(t *testing.T) {
 	h := setup(t)
 	createUniqueProperty(t, h, "deals", "square_order_id")
 	order := props{"dealname": "A", "pipeline": "default", "dealstage": "closedwon", "square_order_id": "SQ-9"}

@@ -168,7 +168,7 @@ func lineItemProblems(changes map[string]string) []propertyProblem {
 		return nil
 	}
 	return []propertyProblem{problem("price", "INVALID_NEGATIVE_PRICE",
-		fmt.Sprintf("%s is negative; a line item price must be 0 or more.", changes["price"]))}
+		fmt.Sprintf("Price %s is negative, but a line item price must be 0 or more.", changes["price"]))}
 }
 
 // dealProblems enforces HubSpot's deal rules: dealname, pipeline and
