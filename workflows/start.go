@@ -54,9 +54,13 @@ func WaitReport(ctx context.Context, run client.WorkflowRun, kind string) report
 	}
 }
 
-// rootCause returns the innermost message of a workflow error chain, which
-// is the activity's own message rather than Temporal's wrappers.
+// rootCause returns the message of the activity or workflow error behind
+// a workflow failure, without Temporal's wrapping.
 func rootCause(err error) string {
+	var appErr *temporal.ApplicationError
+	if errors.As(err, &appErr) {
+		return appErr.Message()
+	}
 	for {
 		next := errors.Unwrap(err)
 		if next == nil {

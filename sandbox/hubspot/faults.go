@@ -34,6 +34,9 @@ type Faults struct {
 	// moment a create or update becomes visible to search. Set it before
 	// the writes it should delay, because earlier states that a write
 	// replaced under a smaller lag are not kept.
+	//
+	// NOTE: the default 0 makes writes searchable at once, which HubSpot
+	// never does. Tests of search-based matching should set a lag.
 	SearchLagMs int `json:"searchLagMs"`
 	// RetryAfterSeconds, when above 0, adds "Retry-After: <n>" to every 429,
 	// both real and injected. HubSpot documents no Retry-After for 429s, so

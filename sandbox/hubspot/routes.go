@@ -11,6 +11,10 @@ type apiHandler func(*apiCall) (reply, *apiError)
 
 // routeSpec is one endpoint in its v3/v4 form; the date-based form is
 // derived from it.
+//
+// NOTE: the association batch endpoints count against the ten-second
+// bucket here, although HubSpot's spec exempts them from it and gives
+// associations their own limits, so the simulator is stricter there.
 type routeSpec struct {
 	method  string
 	path    string
