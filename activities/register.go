@@ -19,6 +19,20 @@ type Dependencies struct {
 
 // NewDependencies builds the API clients from settings.
 func NewDependencies(s config.Settings) (Dependencies, error) {
+	hub, err := NewHubSpotClient(s)
+	if err != nil {
+		return Dependencies{}, err
+	}
+	sq, err := squareclient.New(squareclient.Config{BaseURL: s.Square.BaseURL, Token: s.Square.Token})
+	if err != nil {
+		return Dependencies{}, fmt.Errorf("Square client: %w", err)
+	}
+	return Dependencies{HubSpot: hub, Square: sq, Settings: s}, nil
+}
+
+// NewHubSpotClient builds a HubSpot client with a pacer of its own; use it
+// for tools that talk only to HubSpot, such as schema setup.
+func NewHubSpotClient(s config.Settings) (*hubspot.Client, error) {
 	pacer := hubspot.NewPacer(hubspot.PacerConfig{
 		TenSecondlyBudget: s.HubSpot.TenSecondlyBudget,
 		SearchPerSecond:   s.HubSpot.SearchPerSecond,
@@ -26,13 +40,9 @@ func NewDependencies(s config.Settings) (Dependencies, error) {
 	})
 	hub, err := hubspot.New(hubspot.Config{BaseURL: s.HubSpot.BaseURL, Token: s.HubSpot.Token, Pacer: pacer})
 	if err != nil {
-		return Dependencies{}, fmt.Errorf("HubSpot client: %w", err)
+		return nil, fmt.Errorf("HubSpot client: %w", err)
 	}
-	sq, err := squareclient.New(squareclient.Config{BaseURL: s.Square.BaseURL, Token: s.Square.Token})
-	if err != nil {
-		return Dependencies{}, fmt.Errorf("Square client: %w", err)
-	}
-	return Dependencies{HubSpot: hub, Square: sq, Settings: s}, nil
+	return hub, nil
 }
 
 // Registry is the part of a Temporal worker that registers activities.

@@ -10,6 +10,7 @@ import (
 	"go.temporal.io/sdk/client"
 
 	"github.com/stonecity/sync/activities"
+	"github.com/stonecity/sync/clients/hubspot"
 	"github.com/stonecity/sync/config"
 	"github.com/stonecity/sync/hubspotschema"
 	"github.com/stonecity/sync/report"
@@ -92,11 +93,11 @@ func hubspotCommand() *cobra.Command {
 		Short: "Create missing custom properties and lead status options; check pipelines and stages",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			settings, deps, err := hubSpotDependencies()
+			settings, hub, err := hubSpotClient()
 			if err != nil {
 				return err
 			}
-			result, err := hubspotschema.Setup(cmd.Context(), deps.HubSpot, hubspotschema.All(settings.Portal))
+			result, err := hubspotschema.Setup(cmd.Context(), hub, hubspotschema.All(settings.Portal))
 			for _, p := range result.CreatedProperties {
 				fmt.Println("created property", p)
 			}
@@ -114,11 +115,11 @@ func hubspotCommand() *cobra.Command {
 		Short: "Check the HubSpot schema without changing it, as every sync's preflight does",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			settings, deps, err := hubSpotDependencies()
+			settings, hub, err := hubSpotClient()
 			if err != nil {
 				return err
 			}
-			if err := hubspotschema.Check(cmd.Context(), deps.HubSpot, hubspotschema.All(settings.Portal)); err != nil {
+			if err := hubspotschema.Check(cmd.Context(), hub, hubspotschema.All(settings.Portal)); err != nil {
 				return err
 			}
 			fmt.Println("HubSpot schema is ready")
@@ -140,16 +141,16 @@ func dialTemporal() (config.Settings, client.Client, error) {
 	return settings, c, nil
 }
 
-func hubSpotDependencies() (config.Settings, activities.Dependencies, error) {
+func hubSpotClient() (config.Settings, *hubspot.Client, error) {
 	settings, err := config.Load(os.Getenv)
 	if err != nil {
-		return settings, activities.Dependencies{}, err
+		return settings, nil, err
 	}
 	if settings.HubSpot.Token == "" {
-		return settings, activities.Dependencies{}, fmt.Errorf("missing credentials: set HUBSPOT_TOKEN in the environment")
+		return settings, nil, fmt.Errorf("missing credentials: set HUBSPOT_TOKEN in the environment")
 	}
-	deps, err := activities.NewDependencies(settings)
-	return settings, deps, err
+	c, err := activities.NewHubSpotClient(settings)
+	return settings, c, err
 }
 
 // parseWindow resolves the --since/--until flags.
