@@ -2,6 +2,7 @@ package devtemporal
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"os"
 	"sync"
@@ -38,6 +39,7 @@ func TestMain(m *testing.M) {
 	code := m.Run()
 	if shared.server != nil {
 		if err := shared.server.Stop(); err != nil {
+			fmt.Fprintln(os.Stderr, "stop shared server:", err)
 			code = 1
 		}
 	}

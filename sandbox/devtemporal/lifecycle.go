@@ -53,6 +53,7 @@ func startServices(s settings, st store, ports servicePorts) (*Server, error) {
 
 	return &Server{
 		server:        server,
+		serverLog:     logger,
 		ip:            s.ip,
 		namespace:     s.namespace,
 		ports:         ports,

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"go.temporal.io/server/common/log"
 	"go.temporal.io/server/common/log/tag"
@@ -21,7 +22,14 @@ import (
 type serverLogger struct {
 	zl     *zap.Logger
 	fatals *fatalRecord
+	// stopping is shared by every logger derived through With. Once the
+	// server stops, its workers and clients warn about every connection
+	// the shutdown closes; those warnings say nothing, so they are dropped.
+	stopping *atomic.Bool
 }
+
+// quiet drops warnings from now on; Stop calls it before shutting down.
+func (l *serverLogger) quiet() { l.stopping.Store(true) }
 
 var (
 	_ log.Logger     = (*serverLogger)(nil)
@@ -36,7 +44,7 @@ type fatalRecord struct {
 }
 
 func newServerLogger(zl *zap.Logger) *serverLogger {
-	return &serverLogger{zl: zl.Named("temporal"), fatals: &fatalRecord{}}
+	return &serverLogger{zl: zl.Named("temporal"), fatals: &fatalRecord{}, stopping: &atomic.Bool{}}
 }
 
 func (l *serverLogger) Debug(string, ...tag.Tag) {}
@@ -44,6 +52,9 @@ func (l *serverLogger) Debug(string, ...tag.Tag) {}
 func (l *serverLogger) Info(string, ...tag.Tag) {}
 
 func (l *serverLogger) Warn(msg string, tags ...tag.Tag) {
+	if l.stopping.Load() {
+		return
+	}
 	l.zl.Warn(msg, zapFields(tags)...)
 }
 
@@ -66,7 +77,7 @@ func (l *serverLogger) Fatal(msg string, tags ...tag.Tag) {
 
 // With returns a logger that adds tags to every entry.
 func (l *serverLogger) With(tags ...tag.Tag) log.Logger {
-	return &serverLogger{zl: l.zl.With(zapFields(tags)...), fatals: l.fatals}
+	return &serverLogger{zl: l.zl.With(zapFields(tags)...), fatals: l.fatals, stopping: l.stopping}
 }
 
 // fatalMessages returns the Fatal messages logged so far, oldest first.

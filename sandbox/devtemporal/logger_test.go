@@ -102,3 +102,20 @@ func TestFatalErrorWithoutListener(t *testing.T) {
 	assert.NotErrorIs(t, err, errBind)
 	assert.Contains(t, err.Error(), "ListenIP failed; unable to parse config")
 }
+
+func TestServerLoggerDropsWarningsAfterQuiet(t *testing.T) {
+	core, logs := observer.New(zap.WarnLevel)
+	l := newServerLogger(zap.New(core))
+	derived := l.With(tag.NewStringTag("service", "worker"))
+
+	derived.Warn("before stop")
+	l.quiet()
+	derived.Warn("Failed to poll for task.")
+	derived.Error("still an error")
+
+	messages := []string{}
+	for _, e := range logs.All() {
+		messages = append(messages, e.Message)
+	}
+	assert.Equal(t, []string{"before stop", "still an error"}, messages)
+}

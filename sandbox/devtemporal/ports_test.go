@@ -62,10 +62,10 @@ func TestCheckPortsFreeNamesTakenPort(t *testing.T) {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = l.Close() })
-	taken := l.Addr().(*net.TCPAddr).Port
+	takenPort := l.Addr().(*net.TCPAddr).Port
 
-	err = checkPortsFree("127.0.0.1", taken)
+	err = checkPortsFree("127.0.0.1", takenPort)
 
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), "port "+strconv.Itoa(taken)+" on 127.0.0.1 is not free")
+	assert.Contains(t, err.Error(), "port "+strconv.Itoa(takenPort)+" on 127.0.0.1 is not free")
 }

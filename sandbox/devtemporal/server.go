@@ -39,6 +39,7 @@ type Server struct {
 	ports     servicePorts
 	uiPort    int
 	logger    *zap.Logger
+	serverLog *serverLogger
 	// schemaCreated records whether Start applied the SQLite schema to a
 	// database file, which happens only when the file was new.
 	schemaCreated bool
@@ -50,9 +51,9 @@ type Server struct {
 // Start starts a Temporal server and, unless opts.UIPort is NoUI, the Web
 // UI. It returns once the frontend serves a DescribeNamespace call for the
 // namespace and the UI responds over HTTP, or with an error when ctx ends
-// first. Without a deadline on ctx it gives up after 60 s. When a picked port is
-// taken before the server binds it, Start retries twice with new ports.
-// The caller must call Stop.
+// first. Without a deadline on ctx it gives up after 60 s. When a picked
+// port is taken before the server binds it, Start retries twice with new
+// ports. The caller must call Stop.
 func Start(ctx context.Context, opts Options) (*Server, error) {
 	s, err := opts.resolve()
 	if err != nil {
@@ -126,6 +127,9 @@ func (s *Server) UIURL() string {
 func (s *Server) Stop() error {
 	s.stopOnce.Do(func() {
 		started := time.Now()
+		if s.serverLog != nil {
+			s.serverLog.quiet()
+		}
 		if s.ui != nil {
 			s.ui.Stop()
 			<-s.uiDone
@@ -147,8 +151,8 @@ func (s *Server) Stop() error {
 }
 
 // startWithRetry starts the server services, picking fresh ports when one
-// was taken between the pick and the bind. A fixed frontend port is not
-// retried with another port.
+// was taken between the pick and the bind. A fixed frontend port is kept,
+// so a retry fails in choosePorts when that port itself was taken.
 func startWithRetry(s settings, st store) (*Server, error) {
 	var errs []error
 	for attempt := 1; attempt <= bindAttempts; attempt++ {
@@ -165,7 +169,7 @@ func startWithRetry(s settings, st store) (*Server, error) {
 		}
 		releasePorts(s.ip, ports.all()...)
 		errs = append(errs, err)
-		if !errors.Is(err, errBind) || s.frontendPort != 0 {
+		if !errors.Is(err, errBind) {
 			break
 		}
 		s.logger.Warn("devtemporal: port taken during start, retrying with new ports",

@@ -19,15 +19,15 @@ func TestStartFailsOnTakenPort(t *testing.T) {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = l.Close() })
-	taken := l.Addr().(*net.TCPAddr).Port
+	takenPort := l.Addr().(*net.TCPAddr).Port
 
 	cases := []struct {
 		name      string
 		opts      Options
 		wantField string
 	}{
-		{name: "frontend port", opts: Options{FrontendPort: taken, UIPort: NoUI}, wantField: "FrontendPort"},
-		{name: "UI port", opts: Options{UIPort: taken}, wantField: "UIPort"},
+		{name: "frontend port", opts: Options{FrontendPort: takenPort, UIPort: NoUI}, wantField: "FrontendPort"},
+		{name: "UI port", opts: Options{UIPort: takenPort}, wantField: "UIPort"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -37,7 +37,7 @@ func TestStartFailsOnTakenPort(t *testing.T) {
 			}
 
 			require.Error(t, err)
-			assert.Contains(t, err.Error(), "port "+strconv.Itoa(taken)+" on 127.0.0.1 is not free")
+			assert.Contains(t, err.Error(), "port "+strconv.Itoa(takenPort)+" on 127.0.0.1 is not free")
 			assert.Contains(t, err.Error(), tc.wantField)
 		})
 	}

@@ -19,8 +19,8 @@ import (
 // process when it cannot listen, so the port is checked just before.
 //
 // NOTE: a process that takes the port between that check and the UI's bind
-// still makes the UI server exit this process; ui-server v2.53.1 accepts no
-// listener from the caller.
+// still makes the UI server exit this process, because ui-server v2.53.1
+// accepts no listener from the caller.
 func (srv *Server) startUI(ctx context.Context, port int) error {
 	if port == 0 {
 		picked, err := pickPorts(srv.ip, 1)
