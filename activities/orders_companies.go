@@ -25,18 +25,25 @@ var companyLookupProps = []string{"name", "domain", ordermap.PropCompanyKey}
 // the unique square_company_key, so a create that repeats one after a lost
 // checkpoint, or before the index caught up, conflicts and names the
 // existing company instead of duplicating it.
+//
+// A key maps to "" once searched and not found, so a retried attempt
+// skips the search but still creates the company if no earlier attempt
+// did.
 func (p *orderPage) resolveCompanies(ctx context.Context) error {
 	byKey := map[string]*buyer{}
 	for _, b := range p.activeBuyers() {
-		if b.companyKey != "" {
-			if _, done := p.cp.Companies[b.companyKey]; !done {
-				byKey[b.companyKey] = b
-			}
+		if b.companyKey != "" && p.cp.Companies[b.companyKey] == "" {
+			byKey[b.companyKey] = b
 		}
 	}
-	keys := sortedKeys(byKey)
+	var unsearched []string
+	for _, key := range sortedKeys(byKey) {
+		if _, searched := p.cp.Companies[key]; !searched {
+			unsearched = append(unsearched, key)
+		}
+	}
 
-	for _, chunk := range chunks(keys, companySearchKeys) {
+	for _, chunk := range chunks(unsearched, companySearchKeys) {
 		if err := p.searchCompanies(ctx, chunk, byKey); err != nil {
 			return err
 		}
@@ -141,6 +148,7 @@ func (p *orderPage) createCompanies(ctx context.Context, byKey map[string]*buyer
 			inputs[i] = hubspot.CreateInput{Properties: props, TraceID: key}
 		}
 
+		resent := p.sendCreates(objectCompanies, inputs)
 		var res hubspot.BatchWriteResult
 		err := p.measure("companies: create", len(chunk), func() (err error) {
 			res, err = p.a.HubSpot.BatchCreate(ctx, objectCompanies, inputs)
@@ -149,6 +157,7 @@ func (p *orderPage) createCompanies(ctx context.Context, byKey map[string]*buyer
 		if err != nil {
 			return err
 		}
+		p.clearSent(objectCompanies, inputs)
 
 		for _, obj := range res.Objects {
 			if key := obj.Properties[ordermap.PropCompanyKey]; key != "" {
@@ -157,23 +166,32 @@ func (p *orderPage) createCompanies(ctx context.Context, byKey map[string]*buyer
 		}
 		p.wrote(objectCompanies, len(res.Objects), 0)
 		for _, e := range res.Errors {
-			p.companyError(ctx, e, byKey[e.TraceID])
+			p.companyError(ctx, e, byKey[e.TraceID], resent[e.TraceID])
 		}
 		p.done(ctx)
 	}
 	return nil
 }
 
-func (p *orderPage) companyError(ctx context.Context, e hubspot.InputError, b *buyer) {
-	if e.Category == "CONFLICT" && e.ExistingID != "" {
+// companyError handles one rejected company. A conflict on
+// square_company_key names the company an earlier create made, and
+// resent reports whether that create was this page's own lost call. Any other
+// error fails the orders of every buyer with that company.
+func (p *orderPage) companyError(ctx context.Context, e hubspot.InputError, b *buyer, resent bool) {
+	if e.Kind == hubspot.KindConflict && e.ExistingID != "" {
 		p.cp.Companies[e.TraceID] = e.ExistingID
+		if resent {
+			p.wrote(objectCompanies, 1, 0)
+		}
 		return
 	}
 	if b == nil {
+		activity.GetLogger(ctx).Error("HubSpot rejected a company that is not in the batch",
+			"companyKey", e.TraceID, "error", e.Message)
 		return
 	}
 	activity.GetLogger(ctx).Warn("HubSpot rejected a company", "companyKey", e.TraceID, "error", e.Message)
-	reason := "company " + b.companyName + ": " + describeInputError(e)
+	reason := "company " + b.companyKey + ": " + describeInputError(e)
 	for _, other := range p.buyers {
 		if other.companyKey == b.companyKey {
 			p.failBuyer(other, reason)

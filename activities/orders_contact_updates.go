@@ -2,12 +2,14 @@ package activities
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 	"time"
 
 	"go.temporal.io/sdk/activity"
+	"go.temporal.io/sdk/temporal"
 
 	"github.com/stonecity/sync/clients/hubspot"
 	"github.com/stonecity/sync/ordermap"
@@ -15,8 +17,10 @@ import (
 
 // updateContacts brings matched contacts up to date: lead status only if
 // blank, last_purchase_date only forwards, vip_customer only ever set.
-// It then associates matched contacts with their buyer's company. Contacts
-// created by this page already carry all of it.
+// It then associates matched contacts with their buyer's company. A
+// contact created by this page is compared with the values it was created
+// with, so it is updated only when another buyer matched it too (two
+// Square customers sharing a phone, say).
 func (p *orderPage) updateContacts(ctx context.Context) error {
 	if err := p.readUnknownContacts(ctx); err != nil {
 		return err
@@ -26,7 +30,7 @@ func (p *orderPage) updateContacts(ctx context.Context) error {
 	owners := map[string][]*buyer{}
 	for _, b := range p.activeBuyers() {
 		id := p.cp.Contacts[b.identity]
-		if id == "" || p.cp.CreatedContacts[id] || p.cp.UpdatedContacts[id] {
+		if id == "" || p.cp.SettledContacts[id] {
 			continue
 		}
 		owners[id] = append(owners[id], b)
@@ -50,7 +54,7 @@ func (p *orderPage) updateContacts(ctx context.Context) error {
 		}
 
 		for _, obj := range res.Objects {
-			p.cp.UpdatedContacts[obj.ID] = true
+			p.cp.SettledContacts[obj.ID] = true
 		}
 		p.wrote(objectContacts, 0, len(res.Objects))
 		for _, e := range res.Errors {
@@ -58,7 +62,20 @@ func (p *orderPage) updateContacts(ctx context.Context) error {
 		}
 		p.done(ctx)
 	}
+	p.settleContacts(sortedKeys(owners))
 	return p.associateCompanies(ctx)
+}
+
+// settleContacts marks the page's contacts as needing no further update.
+// It then drops the contact state used to decide updates, including that
+// of contacts a phone search found for no buyer, to keep the checkpoint
+// small. A retried attempt reads any contact it still needs.
+func (p *orderPage) settleContacts(ids []string) {
+	for _, id := range ids {
+		p.cp.SettledContacts[id] = true
+	}
+	p.cp.ContactState = map[string]contactState{}
+	p.cp.CreatedContacts = map[string]bool{}
 }
 
 // readUnknownContacts reads the contacts that were matched through a
@@ -67,7 +84,7 @@ func (p *orderPage) readUnknownContacts(ctx context.Context) error {
 	var ids []string
 	for _, b := range p.activeBuyers() {
 		id := p.cp.Contacts[b.identity]
-		if id == "" || p.cp.CreatedContacts[id] {
+		if id == "" || p.cp.CreatedContacts[id] || p.cp.SettledContacts[id] {
 			continue
 		}
 		if _, known := p.cp.ContactState[id]; !known {
@@ -147,15 +164,16 @@ func (p *orderPage) contactUpdateError(ctx context.Context, e hubspot.InputError
 	}
 }
 
-// associateCompanies links matched contacts to their buyer's company with
-// HubSpot's default association; repeating it is harmless.
+// associateCompanies links contacts to their buyers' companies with
+// HubSpot's default association, except the pairs a contact create
+// already associated inline; repeating it is harmless.
 func (p *orderPage) associateCompanies(ctx context.Context) error {
 	var pairs []hubspot.AssociationPair
 	seen := map[string]bool{}
 	for _, b := range p.activeBuyers() {
 		contactID := p.cp.Contacts[b.identity]
 		companyID := p.cp.Companies[b.companyKey]
-		if contactID == "" || companyID == "" || b.companyKey == "" || p.cp.CreatedContacts[contactID] {
+		if contactID == "" || companyID == "" || b.companyKey == "" {
 			continue
 		}
 		pair := contactID + "/" + companyID
@@ -170,6 +188,10 @@ func (p *orderPage) associateCompanies(ctx context.Context) error {
 		err := p.measure("contacts: associate companies", len(batch), func() error {
 			return p.a.HubSpot.BatchAssociateDefault(ctx, objectContacts, objectCompanies, batch)
 		})
+		var hubErr *hubspot.Error
+		if errors.As(err, &hubErr) && hubErr.Kind == hubspot.KindNotFound {
+			return p.forgetVanished(ctx, batch, err)
+		}
 		if err != nil {
 			return err
 		}
@@ -179,6 +201,29 @@ func (p *orderPage) associateCompanies(ctx context.Context) error {
 		p.done(ctx)
 	}
 	return nil
+}
+
+// forgetVanished handles an association batch that named a contact or
+// company HubSpot no longer has, merged or deleted since this page looked
+// it up. It drops the ids of that batch's contacts and companies and fails
+// the attempt as retryable, so the next attempt looks them up again
+// instead of the run failing on a not-found error.
+func (p *orderPage) forgetVanished(ctx context.Context, batch []hubspot.AssociationPair, err error) error {
+	pairs := map[string]bool{}
+	for _, pair := range batch {
+		pairs[pair.FromID+"/"+pair.ToID] = true
+	}
+	for _, b := range p.activeBuyers() {
+		if pairs[p.cp.Contacts[b.identity]+"/"+p.cp.Companies[b.companyKey]] {
+			delete(p.cp.Contacts, b.identity)
+			delete(p.cp.Companies, b.companyKey)
+		}
+	}
+	activity.GetLogger(ctx).Warn("A contact or company vanished before its association; looking them up again",
+		"pairs", len(batch), "error", err)
+	return temporal.NewApplicationError(
+		"associate contacts with companies: "+err.Error()+"; the next attempt looks them up again",
+		ErrorTypeTransient)
 }
 
 // hubSpotDate returns a HubSpot date property value as YYYY-MM-DD; HubSpot

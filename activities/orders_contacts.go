@@ -38,7 +38,13 @@ func (p *orderPage) resolveContacts(ctx context.Context) error {
 			p.cp.Contacts[b.identity] = id
 		}
 	}
-	return p.createContacts(ctx)
+	if err := p.createContacts(ctx); err != nil {
+		return err
+	}
+	// Every active buyer has its contact now, and a buyer with a contact is
+	// never looked up again, so the lookups can leave the checkpoint.
+	p.cp.Lookups = map[string]string{}
+	return nil
 }
 
 // matchedContact returns the contact a buyer's lookups found, or "".
@@ -127,57 +133,76 @@ func (p *orderPage) batchLookup(ctx context.Context, stage, idProperty, prefix s
 }
 
 // lookupByPhone searches contacts by the national number HubSpot derives
-// from their phone, then compares full E.164 numbers. Contacts created by
-// this product may be missing from the lagging index; they carry the
-// unique phone_e164, so creating them again conflicts instead of
-// duplicating.
+// from their phone and mobile phone, then compares full E.164 numbers, so
+// numbers that differ only in country code never match each other.
+// Contacts created by this product may be missing from the lagging index;
+// they carry the unique phone_e164, so creating them again conflicts
+// instead of duplicating.
 func (p *orderPage) lookupByPhone(ctx context.Context) error {
-	byNational := map[string]string{}
+	byNational := map[string][]string{}
 	for _, b := range p.activeBuyers() {
 		if b.phoneKey == "" || p.matchedContact(b) != "" {
 			continue
 		}
 		if _, done := p.cp.Lookups["phone:"+b.phoneKey]; !done {
-			byNational[normalize.NationalNumber(b.phoneKey)] = b.phoneKey
+			national := normalize.NationalNumber(b.phoneKey)
+			byNational[national] = appendUnique(byNational[national], b.phoneKey)
 		}
 	}
 
 	for _, chunk := range chunks(sortedKeys(byNational), hubspot.MaxBatchSize) {
-		var found []hubspot.Object
-		err := p.measure("contacts: search by phone", len(chunk), func() error {
-			found = found[:0]
-			return p.a.HubSpot.SearchAll(ctx, objectContacts, hubspot.SearchRequest{
-				FilterGroups: []hubspot.FilterGroup{{Filters: []hubspot.Filter{{
-					PropertyName: "hs_searchable_calculated_phone_number", Operator: "IN", Values: chunk,
-				}}}},
-				Properties: contactLookupProps,
-			}, func(o hubspot.Object) error {
-				found = append(found, o)
-				return nil
-			})
-		})
+		found, err := p.searchPhones(ctx, chunk)
 		if err != nil {
 			return err
 		}
 
+		wanted := map[string]bool{}
 		for _, national := range chunk {
-			p.cp.Lookups["phone:"+byNational[national]] = ""
+			for _, e164 := range byNational[national] {
+				wanted[e164] = true
+				p.cp.Lookups["phone:"+e164] = ""
+			}
 		}
 		for _, obj := range found {
 			p.rememberContact(obj)
 			for _, field := range []string{"phone", "mobilephone"} {
 				e164, ok := normalize.Phone(obj.Properties[field])
 				key := "phone:" + e164
-				if ok && byNational[normalize.NationalNumber(e164)] == e164 {
-					if have := p.cp.Lookups[key]; have == "" || lessID(obj.ID, have) {
-						p.cp.Lookups[key] = obj.ID
-					}
+				if !ok || !wanted[e164] {
+					continue
+				}
+				if have := p.cp.Lookups[key]; have == "" || lessID(obj.ID, have) {
+					p.cp.Lookups[key] = obj.ID
 				}
 			}
 		}
 		p.done(ctx)
 	}
 	return nil
+}
+
+// searchPhones returns the contacts whose phone or mobile phone has one of
+// the national numbers.
+func (p *orderPage) searchPhones(ctx context.Context, nationals []string) ([]hubspot.Object, error) {
+	var found []hubspot.Object
+	err := p.measure("contacts: search by phone", len(nationals), func() error {
+		found = found[:0]
+		return p.a.HubSpot.SearchAll(ctx, objectContacts, hubspot.SearchRequest{
+			FilterGroups: []hubspot.FilterGroup{
+				{Filters: []hubspot.Filter{{
+					PropertyName: "hs_searchable_calculated_phone_number", Operator: "IN", Values: nationals,
+				}}},
+				{Filters: []hubspot.Filter{{
+					PropertyName: "hs_searchable_calculated_mobile_number", Operator: "IN", Values: nationals,
+				}}},
+			},
+			Properties: contactLookupProps,
+		}, func(o hubspot.Object) error {
+			found = append(found, o)
+			return nil
+		})
+	})
+	return found, err
 }
 
 // rememberContact keeps the fields that decide a matched contact's update.
@@ -211,6 +236,7 @@ func (p *orderPage) createContacts(ctx context.Context) error {
 			byTrace[b.identity] = b
 		}
 
+		resent := p.sendCreates(objectContacts, inputs)
 		var res hubspot.BatchWriteResult
 		err := p.measure("contacts: create", len(batch), func() (err error) {
 			res, err = p.a.HubSpot.BatchCreate(ctx, objectContacts, inputs)
@@ -219,17 +245,18 @@ func (p *orderPage) createContacts(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
+		p.clearSent(objectContacts, inputs)
 
 		for _, obj := range res.Objects {
 			if b := createdBuyer(obj, byTrace); b != nil {
-				p.cp.Contacts[b.identity] = obj.ID
-				p.cp.CreatedContacts[obj.ID] = true
+				p.contactCreated(b, obj.ID)
 			}
 		}
 		p.wrote(objectContacts, len(res.Objects), 0)
 		for _, e := range res.Errors {
-			p.contactError(ctx, e, byTrace[e.TraceID])
+			p.contactError(ctx, e, byTrace[e.TraceID], resent[e.TraceID])
 		}
+		p.failMissingContacts(batch)
 		p.done(ctx)
 	}
 	return nil
@@ -251,6 +278,23 @@ func (p *orderPage) contactInput(b *buyer) hubspot.CreateInput {
 	return in
 }
 
+// contactCreated records a contact created for b with the values that
+// contactInput wrote, so that other buyers matched to the same contact
+// (through a shared phone, say) are compared against them in
+// updateContacts.
+func (p *orderPage) contactCreated(b *buyer, id string) {
+	p.cp.Contacts[b.identity] = id
+	p.cp.CreatedContacts[id] = true
+	p.cp.ContactState[id] = contactState{
+		LeadStatus:   ordermap.LeadStatusSquarePOS,
+		LastPurchase: b.purchaseDate,
+		VIP:          b.vip,
+	}
+	if companyID := p.cp.Companies[b.companyKey]; b.companyKey != "" && companyID != "" {
+		p.cp.Associated[id+"/"+companyID] = true
+	}
+}
+
 // createdBuyer finds the buyer a created contact belongs to by the
 // identity keys it was created with.
 func createdBuyer(obj hubspot.Object, byTrace map[string]*buyer) *buyer {
@@ -267,16 +311,34 @@ func createdBuyer(obj hubspot.Object, byTrace map[string]*buyer) *buyer {
 
 // contactError handles one rejected contact. A conflict on e-mail,
 // phone_e164 or square_customer_id names the contact that already has the
-// buyer's key: the buyer matches it.
-func (p *orderPage) contactError(ctx context.Context, e hubspot.InputError, b *buyer) {
+// buyer's key: the buyer matches it. resent reports whether that contact
+// is the one an earlier attempt's lost call created.
+func (p *orderPage) contactError(ctx context.Context, e hubspot.InputError, b *buyer, resent bool) {
 	if b == nil {
+		activity.GetLogger(ctx).Error("HubSpot rejected a contact that is not in the batch",
+			"traceID", e.TraceID, "error", e.Message)
 		return
 	}
-	if e.Category == "CONFLICT" && e.ExistingID != "" {
+	if e.Kind == hubspot.KindConflict && e.ExistingID != "" {
 		p.cp.Contacts[b.identity] = e.ExistingID
+		if resent {
+			p.wrote(objectContacts, 1, 0)
+		}
 		return
 	}
 	activity.GetLogger(ctx).Warn("HubSpot rejected a contact", "customerID", strings.Join(b.customerIDs, ","),
 		"error", e.Message)
 	p.failBuyer(b, "contact for Square customer "+strings.Join(b.customerIDs, ",")+": "+describeInputError(e))
+}
+
+// failMissingContacts fails the buyers of a create batch whose response
+// had neither their contact nor an error, so that their orders are
+// reported instead of getting deals without their contact.
+func (p *orderPage) failMissingContacts(batch []*buyer) {
+	for _, b := range batch {
+		if p.cp.Contacts[b.identity] == "" {
+			p.failBuyer(b, "contact for Square customer "+strings.Join(b.customerIDs, ",")+
+				": HubSpot returned neither the contact nor an error")
+		}
+	}
 }

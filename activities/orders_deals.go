@@ -27,6 +27,9 @@ func (p *orderPage) mapOrder(ctx context.Context, index int, o *square.Order, s 
 	deal, err := ordermap.MapOrder(o, s)
 	if err == nil {
 		p.deals = append(p.deals, deal)
+		for i, line := range deal.Lines {
+			p.lines[line.UID] = lineRef{orderID: deal.OrderID, index: i, count: len(deal.Lines)}
+		}
 		return
 	}
 
@@ -90,7 +93,7 @@ func (p *orderPage) loadSKUs(ctx context.Context) error {
 		}
 		for _, line := range d.Lines {
 			id := line.CatalogObjectID
-			if id != "" && p.cp.LineItems[line.UID] == "" && !seen[id] {
+			if id != "" && p.lineItemID(line.UID) == "" && !seen[id] {
 				seen[id] = true
 				ids = append(ids, id)
 			}
@@ -128,7 +131,7 @@ func (p *orderPage) createLineItems(ctx context.Context) error {
 			continue
 		}
 		for _, line := range d.Lines {
-			if p.cp.LineItems[line.UID] == "" {
+			if p.lineItemID(line.UID) == "" {
 				lines = append(lines, pendingLine{d.OrderID, line})
 			}
 		}
@@ -145,6 +148,7 @@ func (p *orderPage) createLineItems(ctx context.Context) error {
 			inputs[i] = hubspot.CreateInput{Properties: props, TraceID: pl.line.UID}
 		}
 
+		resent := p.sendCreates(objectLineItems, inputs)
 		var res hubspot.BatchWriteResult
 		err := p.measure("line items: create", len(batch), func() (err error) {
 			res, err = p.a.HubSpot.BatchCreate(ctx, objectLineItems, inputs)
@@ -153,28 +157,38 @@ func (p *orderPage) createLineItems(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
+		p.clearSent(objectLineItems, inputs)
 
 		created := 0
 		for _, obj := range res.Objects {
 			if uid := obj.Properties[ordermap.PropLineItemUID]; uid != "" {
-				p.cp.LineItems[uid] = obj.ID
+				p.setLineItemID(uid, obj.ID)
 				created++
 			}
 		}
 		p.wrote(objectLineItems, created, 0)
 		for _, e := range res.Errors {
-			p.lineItemError(ctx, e, batch[traceIndex(e.TraceID, inputs)].orderID)
+			p.lineItemError(ctx, e, batch[traceIndex(e.TraceID, inputs)].orderID, resent[e.TraceID])
+		}
+		for _, pl := range batch {
+			if p.lineItemID(pl.line.UID) == "" {
+				p.fail(pl.orderID, "line item "+pl.line.UID+": HubSpot returned neither the line item nor an error")
+			}
 		}
 		p.done(ctx)
 	}
 	return nil
 }
 
-// lineItemError handles one rejected line item: a conflict names the line
-// item an earlier attempt created; anything else fails the order.
-func (p *orderPage) lineItemError(ctx context.Context, e hubspot.InputError, orderID string) {
-	if e.Category == "CONFLICT" && e.ExistingID != "" {
-		p.cp.LineItems[e.TraceID] = e.ExistingID
+// lineItemError handles one rejected line item. A conflict names the line
+// item an earlier attempt created, which this page's own lost call made
+// when resent is set. Any other error fails the order.
+func (p *orderPage) lineItemError(ctx context.Context, e hubspot.InputError, orderID string, resent bool) {
+	if e.Kind == hubspot.KindConflict && e.ExistingID != "" {
+		p.setLineItemID(e.TraceID, e.ExistingID)
+		if resent {
+			p.wrote(objectLineItems, 1, 0)
+		}
 		return
 	}
 	activity.GetLogger(ctx).Warn("HubSpot rejected a line item", "orderID", orderID, "error", e.Message)
@@ -203,6 +217,7 @@ func (p *orderPage) createDeals(ctx context.Context) error {
 			}
 		}
 
+		resent := p.sendCreates(objectDeals, inputs)
 		var res hubspot.BatchWriteResult
 		err := p.measure("deals: create", len(batch), func() (err error) {
 			res, err = p.a.HubSpot.BatchCreate(ctx, objectDeals, inputs)
@@ -211,24 +226,45 @@ func (p *orderPage) createDeals(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
+		p.clearSent(objectDeals, inputs)
 
 		for _, obj := range res.Objects {
 			if orderID := obj.Properties[ordermap.PropSquareOrderID]; orderID != "" {
-				p.cp.Deals[orderID] = obj.ID
+				p.dealCreated(orderID, obj.ID)
 			}
 		}
 		p.wrote(objectDeals, len(res.Objects), 0)
 		for _, e := range res.Errors {
-			p.dealError(ctx, e)
+			p.dealError(ctx, e, resent[e.TraceID])
+		}
+		for _, d := range batch {
+			if p.pending(d.OrderID) {
+				p.fail(d.OrderID, "deal: HubSpot returned neither the deal nor an error")
+			}
 		}
 		p.done(ctx)
 	}
 	return nil
 }
 
-func (p *orderPage) dealError(ctx context.Context, e hubspot.InputError) {
+// dealCreated records an order's deal and drops the ids of its line
+// items, which only the deal create needed, to keep the checkpoint small.
+func (p *orderPage) dealCreated(orderID, dealID string) {
+	p.cp.Deals[orderID] = dealID
+	delete(p.cp.LineItems, orderID)
+}
+
+// dealError handles one rejected deal. A conflict on square_order_id is
+// the deal of this page's own lost call when resent is set, and else a
+// deal another run created first: a skip.
+func (p *orderPage) dealError(ctx context.Context, e hubspot.InputError, resent bool) {
 	orderID := e.TraceID
-	if e.Category == "CONFLICT" {
+	if e.Kind == hubspot.KindConflict {
+		if resent && e.ExistingID != "" {
+			p.dealCreated(orderID, e.ExistingID)
+			p.wrote(objectDeals, 1, 0)
+			return
+		}
 		p.cp.Skipped[orderID] = skipRaced
 		return
 	}
@@ -248,7 +284,7 @@ func (p *orderPage) dealAssociations(d ordermap.Deal) []hubspot.Association {
 		}
 	}
 	for _, line := range d.Lines {
-		if id := p.cp.LineItems[line.UID]; id != "" {
+		if id := p.lineItemID(line.UID); id != "" {
 			out = append(out, hubspot.Association{ToID: id, TypeID: hubspot.DealToLineItem})
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"go.temporal.io/sdk/activity"
 
@@ -17,86 +18,20 @@ import (
 // Skip reasons of order sync.
 const (
 	skipAlreadySynced = "deal already exists"
-	skipRaced         = "deal created by a concurrent run"
+	// skipRaced is a deal create that hit the unique square_order_id. Its
+	// deal comes from a concurrent run, or from an earlier attempt of this
+	// page whose response and checkpoint were both lost (a killed worker).
+	skipRaced = "deal created meanwhile by another run or an interrupted attempt"
 )
 
-// orderCheckpoint is the heartbeated progress of one order page. Every map
-// is keyed by a source id, so a retried attempt can tell finished work from
-// pending work. Map iteration order never matters: stages sort their keys.
-type orderCheckpoint struct {
-	Cursor   string `json:"cursor"`
-	OrderSet string `json:"orderSet"`
-
-	// Existing maps an order id to its deal id; "" means no deal exists.
-	Existing map[string]string `json:"existing"`
-	// Companies maps a company key to its HubSpot id; "" means looked up
-	// and not found.
-	Companies map[string]string `json:"companies"`
-	// Lookups maps a contact lookup key ("email:…", "phone:…",
-	// "customer:…") to a contact id; "" means looked up and not found.
-	Lookups map[string]string `json:"lookups"`
-	// Contacts maps a buyer identity to its contact id.
-	Contacts map[string]string `json:"contacts"`
-	// ContactState keeps the fields of matched contacts that decide updates.
-	ContactState map[string]contactState `json:"contactState"`
-	// CreatedContacts lists the contacts this page created.
-	CreatedContacts map[string]bool `json:"createdContacts"`
-	// UpdatedContacts lists the contacts whose update was written.
-	UpdatedContacts map[string]bool `json:"updatedContacts"`
-	// Associated lists "contactID/companyID" pairs already associated.
-	Associated map[string]bool `json:"associated"`
-	// LineItems maps a line item uid to its HubSpot id.
-	LineItems map[string]string `json:"lineItems"`
-	// Deals maps an order id to the deal this page created.
-	Deals map[string]string `json:"deals"`
-	// Failed and Skipped map an order id to the reason.
-	Failed  map[string]string `json:"failed"`
-	Skipped map[string]string `json:"skipped"`
-
-	Writes map[string]report.ObjectWrites `json:"writes"`
-	Stages []report.StageCount            `json:"stages"`
-	Calls  []apicalls.Count               `json:"calls"`
-}
-
-// contactState is what an update decision needs to know about a contact.
-type contactState struct {
-	LeadStatus   string `json:"leadStatus,omitempty"`
-	LastPurchase string `json:"lastPurchase,omitempty"`
-	VIP          bool   `json:"vip,omitempty"`
-}
-
-func newCheckpoint(cursor string) *orderCheckpoint {
-	return &orderCheckpoint{
-		Cursor:          cursor,
-		Existing:        map[string]string{},
-		Companies:       map[string]string{},
-		Lookups:         map[string]string{},
-		Contacts:        map[string]string{},
-		ContactState:    map[string]contactState{},
-		CreatedContacts: map[string]bool{},
-		UpdatedContacts: map[string]bool{},
-		Associated:      map[string]bool{},
-		LineItems:       map[string]string{},
-		Deals:           map[string]string{},
-		Failed:          map[string]string{},
-		Skipped:         map[string]string{},
-		Writes:          map[string]report.ObjectWrites{},
-	}
-}
-
-// restoreCheckpoint returns the progress heartbeated by an earlier attempt
-// of the same page, or a fresh checkpoint.
-func restoreCheckpoint(ctx context.Context, cursor string) *orderCheckpoint {
-	if !activity.HasHeartbeatDetails(ctx) {
-		return newCheckpoint(cursor)
-	}
-	restored := newCheckpoint(cursor)
-	if err := activity.GetHeartbeatDetails(ctx, restored); err != nil || restored.Cursor != cursor {
-		activity.GetLogger(ctx).Warn("Ignoring unreadable order page checkpoint", "cursor", cursor, "error", err)
-		return newCheckpoint(cursor)
-	}
-	return restored
-}
+// maxFailureReasonBytes bounds each failure reason, so that a page of
+// failed orders with huge names or long HubSpot messages stays far below
+// Temporal's 2 MB payload limit.
+//
+// NOTE: a page whose 1,000 orders all fail can still return up to about
+// 360 KB (1,000 reasons of 300 bytes plus ids). That is above the 256 KB
+// the product aims for, because only the workflow caps the failure list.
+const maxFailureReasonBytes = 300
 
 // orderPage is one attempt at one page of orders.
 type orderPage struct {
@@ -118,6 +53,8 @@ type orderPage struct {
 	buyers []*buyer
 	// buyerOf maps an order id to its buyer, when the order has one.
 	buyerOf map[string]*buyer
+	// lines maps a line item uid to its place in the page.
+	lines map[string]lineRef
 	// skus maps a catalog object id to its SKU.
 	skus map[string]string
 }
@@ -130,6 +67,7 @@ func newOrderPage(a *OrderActivities, in OrderPageInput, cp *orderCheckpoint, re
 		recorder:   rec,
 		priorCalls: cp.Calls,
 		buyerOf:    map[string]*buyer{},
+		lines:      map[string]lineRef{},
 		skus:       map[string]string{},
 	}
 }
@@ -179,9 +117,7 @@ func (p *orderPage) loadOrders(ctx context.Context) error {
 	if p.cp.OrderSet != "" && p.cp.OrderSet != set {
 		activity.GetLogger(ctx).Info("Order page changed since the last attempt; starting it over",
 			"cursor", p.in.Cursor)
-		calls := p.cp.Calls
-		p.cp = newCheckpoint(p.in.Cursor)
-		p.cp.Calls = calls
+		p.cp = restartCheckpoint(p.cp)
 	}
 	p.cp.OrderSet = set
 
@@ -255,11 +191,26 @@ func (p *orderPage) wrote(object string, created, updated int) {
 	p.cp.Writes[object] = w
 }
 
-// fail records a permanent failure of one order, unless it already has one.
+// fail records a permanent failure of one order, unless it already has
+// one. The reason is cut to maxFailureReasonBytes.
 func (p *orderPage) fail(orderID, reason string) {
 	if _, ok := p.cp.Failed[orderID]; !ok {
-		p.cp.Failed[orderID] = reason
+		p.cp.Failed[orderID] = truncateReason(reason)
 	}
+}
+
+// truncateReason cuts reason to maxFailureReasonBytes at a rune boundary,
+// marking the cut with "…".
+func truncateReason(reason string) string {
+	if len(reason) <= maxFailureReasonBytes {
+		return reason
+	}
+	const ellipsis = "…"
+	cut := maxFailureReasonBytes - len(ellipsis)
+	for cut > 0 && !utf8.RuneStart(reason[cut]) {
+		cut--
+	}
+	return reason[:cut] + ellipsis
 }
 
 // pending reports whether an order still needs its deal: it is mapped,
@@ -286,8 +237,9 @@ func (p *orderPage) result() OrderPageResult {
 	}
 
 	reasons := map[string]int{}
-	for _, dealID := range p.cp.Existing {
-		if dealID != "" {
+	for orderID, dealID := range p.cp.Existing {
+		// A deal that an attempt before a restart created counts as created.
+		if dealID != "" && p.cp.Deals[orderID] == "" {
 			reasons[skipAlreadySynced]++
 		}
 	}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/stonecity/sync/clients/hubspot"
 	squareclient "github.com/stonecity/sync/clients/square"
+	"github.com/stonecity/sync/clients/sps"
 	"github.com/stonecity/sync/config"
 )
 
@@ -14,6 +15,7 @@ import (
 type Dependencies struct {
 	HubSpot  *hubspot.Client
 	Square   *squareclient.Client
+	SPS      *sps.Client
 	Settings config.Settings
 }
 
@@ -27,7 +29,16 @@ func NewDependencies(s config.Settings) (Dependencies, error) {
 	if err != nil {
 		return Dependencies{}, fmt.Errorf("Square client: %w", err)
 	}
-	return Dependencies{HubSpot: hub, Square: sq, Settings: s}, nil
+	spsClient, err := sps.New(sps.Config{
+		BaseURL:          s.SPS.BaseURL,
+		Username:         s.SPS.Username,
+		Password:         s.SPS.Password,
+		AuthorizedNumber: s.SPS.AuthorizedNumber,
+	})
+	if err != nil {
+		return Dependencies{}, fmt.Errorf("SPS client: %w", err)
+	}
+	return Dependencies{HubSpot: hub, Square: sq, SPS: spsClient, Settings: s}, nil
 }
 
 // NewHubSpotClient builds a HubSpot client with a pacer of its own; use it
@@ -64,4 +75,5 @@ func Register(r Registry, deps Dependencies) {
 			LocationIDs:       deps.Settings.Square.LocationIDs,
 		},
 	})
+	r.RegisterActivity(NewCustomerActivities(deps.HubSpot, deps.SPS))
 }

@@ -33,7 +33,8 @@ type Count struct {
 
 type key struct{ service, endpoint string }
 
-// Recorder accumulates call counts. It is safe for concurrent use.
+// Recorder accumulates call counts. It is safe for concurrent use, and
+// its zero value is ready to use.
 type Recorder struct {
 	mu     sync.Mutex
 	counts map[key]*Count
@@ -49,6 +50,9 @@ func (r *Recorder) Add(service, endpoint string, rateLimited bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 
+	if r.counts == nil {
+		r.counts = map[key]*Count{}
+	}
 	k := key{service, endpoint}
 	c, ok := r.counts[k]
 	if !ok {
@@ -123,9 +127,10 @@ func WithRecorder(ctx context.Context, r *Recorder) context.Context {
 	return context.WithValue(ctx, contextKey{}, r)
 }
 
-// Record counts one call on the Recorder attached to ctx, if any.
+// Record counts one call on the Recorder attached to ctx, if any. A nil
+// Recorder attached with WithRecorder counts nothing.
 func Record(ctx context.Context, service, endpoint string, rateLimited bool) {
-	if r, ok := ctx.Value(contextKey{}).(*Recorder); ok {
+	if r, ok := ctx.Value(contextKey{}).(*Recorder); ok && r != nil {
 		r.Add(service, endpoint, rateLimited)
 	}
 }

@@ -2,19 +2,37 @@ package config
 
 import (
 	"fmt"
-	"net/url"
-	"strconv"
+	"math"
 	"strings"
 	"time"
 )
 
 // Settings is the worker's and starter's configuration.
 type Settings struct {
-	Temporal Temporal
-	HubSpot  HubSpot
-	Square   Square
-	Portal   HubSpotPortal
-	Orders   Orders
+	Temporal  Temporal
+	HubSpot   HubSpot
+	Square    Square
+	SPS       SPS
+	Portal    HubSpotPortal
+	Orders    Orders
+	Customers Customers
+}
+
+// SPS holds the Stone Profits API endpoint and credentials.
+type SPS struct {
+	BaseURL  string
+	Username string
+	// Password and AuthorizedNumber are secrets: never log them.
+	Password         string
+	AuthorizedNumber string
+}
+
+// Customers holds customer sync settings.
+type Customers struct {
+	// Schedule is the cron expression (UTC) of the daily customer sync.
+	Schedule string
+	// RepConcurrency bounds the per-rep child workflows running at once.
+	RepConcurrency int
 }
 
 // Temporal says where the cluster is.
@@ -65,6 +83,11 @@ func Defaults() Settings {
 			RateShare:         1,
 		},
 		Square: Square{BaseURL: "https://connect.squareup.com"},
+		SPS:    SPS{BaseURL: "https://api.stoneprofits.com"},
+		Customers: Customers{
+			Schedule:       "30 11 * * *",
+			RepConcurrency: 4,
+		},
 		Portal: DefaultHubSpotPortal(),
 		Orders: Orders{
 			Schedule:          "0 11 * * *",
@@ -94,82 +117,52 @@ var Variables = []struct{ Name, Meaning string }{
 	{"ORDER_LOOKBACK_HOURS", "hours of closed orders each scheduled order sync covers (default 96)"},
 	{"VIP_THRESHOLD_USD", "order total in US dollars from which a buyer is a VIP (default 5000)"},
 	{"STORE_TIME_ZONE", "IANA time zone of the store, for last_purchase_date (default UTC)"},
+	{"SPS_BASE_URL", "Stone Profits API base URL (default https://api.stoneprofits.com)"},
+	{"SPS_USERNAME", "Stone Profits API user name (required)"},
+	{"SPS_PASSWORD", "Stone Profits API password (secret, required)"},
+	{"SPS_AUTHORIZED_NUMBER", "Stone Profits authorized number (secret, required)"},
+	{"CUSTOMER_SYNC_SCHEDULE", "cron expression in UTC of the customer sync schedule (default \"30 11 * * *\")"},
+	{"CUSTOMER_SYNC_REP_CONCURRENCY", "per-rep child workflows of one customer sync running at once (default 4)"},
 }
 
 // Load reads the settings from getenv (os.Getenv in production) over the
-// defaults. It checks values, not presence: Require checks the secrets.
+// defaults. It checks values, not presence: RequireCredentials checks the
+// secrets. The error lists every invalid variable with its value; the
+// secrets are never part of it.
 func Load(getenv func(string) string) (Settings, error) {
 	s := Defaults()
-	var errs []string
-	str := func(name string, dst *string) {
-		if v := strings.TrimSpace(getenv(name)); v != "" {
-			*dst = v
-		}
-	}
-	num := func(name string, dst *int) {
-		if v := strings.TrimSpace(getenv(name)); v != "" {
-			n, err := strconv.Atoi(v)
-			if err != nil || n <= 0 {
-				errs = append(errs, fmt.Sprintf("%s must be a positive integer, got %q", name, v))
-				return
-			}
-			*dst = n
-		}
-	}
-	float := func(name string, dst *float64, max float64) {
-		if v := strings.TrimSpace(getenv(name)); v != "" {
-			f, err := strconv.ParseFloat(v, 64)
-			if err != nil || f <= 0 || f > max {
-				errs = append(errs, fmt.Sprintf("%s must be a number in (0, %g], got %q", name, max, v))
-				return
-			}
-			*dst = f
-		}
-	}
+	e := env{getenv: getenv}
 
-	str("TEMPORAL_ADDRESS", &s.Temporal.Address)
-	str("TEMPORAL_NAMESPACE", &s.Temporal.Namespace)
-	str("HUBSPOT_TOKEN", &s.HubSpot.Token)
-	str("HUBSPOT_BASE_URL", &s.HubSpot.BaseURL)
-	num("HUBSPOT_TEN_SECONDLY_BUDGET", &s.HubSpot.TenSecondlyBudget)
-	float("HUBSPOT_SEARCH_PER_SECOND", &s.HubSpot.SearchPerSecond, 1000)
-	float("HUBSPOT_RATE_SHARE", &s.HubSpot.RateShare, 1)
-	str("HUBSPOT_SQUARE_PIPELINE_ID", &s.Portal.SquarePipelineID)
-	str("HUBSPOT_SQUARE_STAGE_ID", &s.Portal.SquareClosedWonStageID)
-	str("SQUARE_ACCESS_TOKEN", &s.Square.Token)
-	str("SQUARE_BASE_URL", &s.Square.BaseURL)
-	if v := strings.TrimSpace(getenv("SQUARE_LOCATION_IDS")); v != "" {
-		for _, id := range strings.Split(v, ",") {
-			if id = strings.TrimSpace(id); id != "" {
-				s.Square.LocationIDs = append(s.Square.LocationIDs, id)
-			}
-		}
-	}
-	str("ORDER_SYNC_SCHEDULE", &s.Orders.Schedule)
-	num("ORDER_LOOKBACK_HOURS", &s.Orders.LookbackHours)
-	var vip int
-	num("VIP_THRESHOLD_USD", &vip)
-	if vip > 0 {
-		s.Orders.VIPThresholdMajor = int64(vip)
-	}
-	if v := strings.TrimSpace(getenv("STORE_TIME_ZONE")); v != "" {
-		loc, err := time.LoadLocation(v)
-		if err != nil {
-			errs = append(errs, fmt.Sprintf("STORE_TIME_ZONE %q is not an IANA time zone: %v", v, err))
-		} else {
-			s.Orders.TimeZone = loc
-		}
-	}
-	for _, u := range []struct{ name, value string }{
-		{"HUBSPOT_BASE_URL", s.HubSpot.BaseURL}, {"SQUARE_BASE_URL", s.Square.BaseURL},
-	} {
-		if parsed, err := url.Parse(u.value); err != nil || parsed.Scheme == "" || parsed.Host == "" {
-			errs = append(errs, fmt.Sprintf("%s must be an absolute URL, got %q", u.name, u.value))
-		}
-	}
+	e.str("TEMPORAL_ADDRESS", &s.Temporal.Address)
+	e.str("TEMPORAL_NAMESPACE", &s.Temporal.Namespace)
+	e.str("HUBSPOT_TOKEN", &s.HubSpot.Token)
+	e.str("HUBSPOT_BASE_URL", &s.HubSpot.BaseURL)
+	e.positiveInt("HUBSPOT_TEN_SECONDLY_BUDGET", &s.HubSpot.TenSecondlyBudget, math.MaxInt)
+	e.positiveFloat("HUBSPOT_SEARCH_PER_SECOND", &s.HubSpot.SearchPerSecond, 1000)
+	e.positiveFloat("HUBSPOT_RATE_SHARE", &s.HubSpot.RateShare, 1)
+	e.str("HUBSPOT_SQUARE_PIPELINE_ID", &s.Portal.SquarePipelineID)
+	e.str("HUBSPOT_SQUARE_STAGE_ID", &s.Portal.SquareClosedWonStageID)
+	e.str("SQUARE_ACCESS_TOKEN", &s.Square.Token)
+	e.str("SQUARE_BASE_URL", &s.Square.BaseURL)
+	e.list("SQUARE_LOCATION_IDS", &s.Square.LocationIDs)
+	e.str("ORDER_SYNC_SCHEDULE", &s.Orders.Schedule)
+	e.positiveInt("ORDER_LOOKBACK_HOURS", &s.Orders.LookbackHours, MaxLookbackHours)
+	vip := int(s.Orders.VIPThresholdMajor)
+	e.positiveInt("VIP_THRESHOLD_USD", &vip, math.MaxInt)
+	s.Orders.VIPThresholdMajor = int64(vip)
+	e.location("STORE_TIME_ZONE", &s.Orders.TimeZone)
+	e.str("SPS_BASE_URL", &s.SPS.BaseURL)
+	e.str("SPS_USERNAME", &s.SPS.Username)
+	e.str("SPS_PASSWORD", &s.SPS.Password)
+	e.str("SPS_AUTHORIZED_NUMBER", &s.SPS.AuthorizedNumber)
+	e.str("CUSTOMER_SYNC_SCHEDULE", &s.Customers.Schedule)
+	e.positiveInt("CUSTOMER_SYNC_REP_CONCURRENCY", &s.Customers.RepConcurrency, 50)
+	e.checkURL("SPS_BASE_URL", s.SPS.BaseURL)
+	e.checkURL("HUBSPOT_BASE_URL", s.HubSpot.BaseURL)
+	e.checkURL("SQUARE_BASE_URL", s.Square.BaseURL)
 
-	if len(errs) > 0 {
-		return s, fmt.Errorf("invalid configuration: %s", strings.Join(errs, "; "))
+	if len(e.errs) > 0 {
+		return s, fmt.Errorf("invalid configuration: %s", strings.Join(e.errs, "; "))
 	}
 	return s, nil
 }
@@ -182,6 +175,14 @@ func (s Settings) RequireCredentials() error {
 	}
 	if s.Square.Token == "" {
 		missing = append(missing, "SQUARE_ACCESS_TOKEN")
+	}
+	for _, v := range []struct{ name, value string }{
+		{"SPS_USERNAME", s.SPS.Username}, {"SPS_PASSWORD", s.SPS.Password},
+		{"SPS_AUTHORIZED_NUMBER", s.SPS.AuthorizedNumber},
+	} {
+		if v.value == "" {
+			missing = append(missing, v.name)
+		}
 	}
 	if len(missing) > 0 {
 		return fmt.Errorf("missing credentials: set %s in the environment", strings.Join(missing, " and "))

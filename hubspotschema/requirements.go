@@ -5,13 +5,17 @@
 package hubspotschema
 
 import (
+	"slices"
+
 	"github.com/stonecity/sync/config"
+	"github.com/stonecity/sync/customermap"
 	"github.com/stonecity/sync/ordermap"
 )
 
 // Sync kinds with schema requirements.
 const (
-	KindOrderSync = "order-sync"
+	KindOrderSync    = "order-sync"
+	KindCustomerSync = "customer-sync"
 )
 
 // SetupCommand is the command that fixes what Check reports.
@@ -63,6 +67,8 @@ func ForKind(kind string, portal config.HubSpotPortal) Requirements {
 	switch kind {
 	case KindOrderSync:
 		return orderSync(portal)
+	case KindCustomerSync:
+		return customerSync()
 	default:
 		return Requirements{}
 	}
@@ -70,7 +76,7 @@ func ForKind(kind string, portal config.HubSpotPortal) Requirements {
 
 // All returns the requirements of every sync, merged, for Setup.
 func All(portal config.HubSpotPortal) Requirements {
-	req := orderSync(portal)
+	req := merge(orderSync(portal), customerSync())
 	// Setup writes the product's full lead status list, so every sync's
 	// option exists before the first run of that sync.
 	for i, p := range req.Properties {
@@ -79,6 +85,38 @@ func All(portal config.HubSpotPortal) Requirements {
 		}
 	}
 	return req
+}
+
+// merge combines requirements; a property named twice is kept once, with
+// the options of both and the type of the first that has one.
+func merge(parts ...Requirements) Requirements {
+	var out Requirements
+	index := map[string]int{}
+	for _, part := range parts {
+		for _, p := range part.Properties {
+			key := p.Object + "." + p.Name
+			i, seen := index[key]
+			if !seen {
+				index[key] = len(out.Properties)
+				p.Options = append([]string(nil), p.Options...)
+				out.Properties = append(out.Properties, p)
+				continue
+			}
+			have := &out.Properties[i]
+			if have.Type == "" {
+				options := have.Options
+				*have = p
+				have.Options = options
+			}
+			for _, o := range p.Options {
+				if !slices.Contains(have.Options, o) {
+					have.Options = append(have.Options, o)
+				}
+			}
+		}
+		out.Pipelines = append(out.Pipelines, part.Pipelines...)
+	}
+	return out
 }
 
 func orderSync(portal config.HubSpotPortal) Requirements {
@@ -119,4 +157,30 @@ func orderSync(portal config.HubSpotPortal) Requirements {
 			StageIDs: []string{portal.SquareClosedWonStageID},
 		}},
 	}
+}
+
+func customerSync() Requirements {
+	text := func(object, name, label string, unique bool) Property {
+		return Property{Object: object, Name: name, Label: label, Type: "string", FieldType: "text", Unique: unique}
+	}
+	return Requirements{Properties: []Property{
+		text("companies", customermap.PropSPSCustomerID, "SPS customer ID", true),
+		text("companies", customermap.PropSPSCustomerCode, "SPS customer code", false),
+		text("companies", customermap.PropSPSCustomerType, "SPS customer type", false),
+		text("companies", customermap.PropSPSPriceLevel, "SPS price level", false),
+		text("companies", customermap.PropSPSPaymentTerms, "SPS payment terms", false),
+		{Object: "companies", Name: customermap.PropSPSCreditLimit, Label: "SPS credit limit", Type: "number", FieldType: "number"},
+		text("companies", customermap.PropSPSSalesRep, "SPS sales rep", false),
+		{Object: "companies", Name: customermap.PropSPSIsTaxExempt, Label: "SPS tax exempt", Type: "bool", FieldType: "booleancheckbox"},
+		{Object: "companies", Name: customermap.PropSPSLastSynced, Label: "SPS last synced", Type: "datetime", FieldType: "date"},
+		{Object: "companies", Name: "name"},
+		{Object: "companies", Name: "domain"},
+		// Many contacts share one SPS customer, so the contact property is
+		// not unique.
+		text("contacts", customermap.PropSPSCustomerID, "SPS customer ID", false),
+		text("contacts", customermap.PropSPSCustomerType, "SPS customer type", false),
+		text("contacts", customermap.PropSPSPriceLevel, "SPS price level", false),
+		text("contacts", customermap.PropSPSSalesRep, "SPS sales rep", false),
+		{Object: "contacts", Name: "hs_lead_status", Options: []string{customermap.LeadStatusSPSB2B}},
+	}}
 }

@@ -16,7 +16,8 @@ type SetupResult struct {
 
 // Setup creates missing custom properties and adds missing enumeration
 // options, then checks the result. It is idempotent: a second run changes
-// nothing. Options are written as the full list (HubSpot replaces the list
+// nothing, and a property another run creates at the same time is left to
+// the final check. Options are written as the full list (HubSpot replaces the list
 // on update), existing options first, so no option in use is removed.
 // Problems Setup cannot fix (wrong type, missing unique flag, missing
 // pipeline or stage) are returned by the final check.
@@ -58,7 +59,14 @@ func ensureProperty(ctx context.Context, c *hubspot.Client, want Property,
 			return fmt.Errorf("HubSpot standard %s property %s is missing; the portal is not a standard CRM portal",
 				want.Object, want.Name)
 		}
-		if _, err := c.CreateProperty(ctx, want.Object, newProperty(want)); err != nil {
+		_, err := c.CreateProperty(ctx, want.Object, newProperty(want))
+		var hubErr *hubspot.Error
+		if errors.As(err, &hubErr) && hubErr.Kind == hubspot.KindConflict {
+			// Another setup created it after the list was read; the final
+			// check verifies its definition.
+			return nil
+		}
+		if err != nil {
 			return fmt.Errorf("create HubSpot %s property %s: %w", want.Object, want.Name, err)
 		}
 		result.CreatedProperties = append(result.CreatedProperties, want.Object+"."+want.Name)
@@ -74,6 +82,8 @@ func ensureProperty(ctx context.Context, c *hubspot.Client, want Property,
 		options = append(options, hubspot.Option{Label: optionLabel(v), Value: v, DisplayOrder: len(options)})
 		result.AddedOptions = append(result.AddedOptions, want.Object+"."+want.Name+"="+v)
 	}
+	// NOTE: an option added in HubSpot between the read above and this
+	// update is removed, because the update replaces the whole list.
 	if _, err := c.UpdateProperty(ctx, want.Object, want.Name, hubspot.PropertyUpdate{Options: options}); err != nil {
 		return fmt.Errorf("add options to HubSpot %s property %s: %w", want.Object, want.Name, err)
 	}

@@ -5,6 +5,7 @@
 package normalize
 
 import (
+	"net/mail"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -13,9 +14,11 @@ import (
 // Email returns the address trimmed and lower-cased, with one trailing dot
 // removed from the domain ("Ann@Example.COM." gives "ann@example.com").
 // The address must be one "@" between a non-empty local part and a domain
-// of two or more non-empty dot-separated labels. Otherwise, and for empty
-// input, invalid UTF-8, inner whitespace or control characters, Email
-// returns "" and ok false. Email is idempotent.
+// of two or more non-empty dot-separated labels. It must also parse as a
+// bare RFC 5322 address with net/mail, which rules out local parts such
+// as "ann..lee", "a,b" or "<ann" that HubSpot rejects. Otherwise, and for
+// empty input, invalid UTF-8, inner whitespace or control characters,
+// Email returns "" and ok false. Email is idempotent.
 func Email(raw string) (string, bool) {
 	// The validity check comes first because ToLower replaces invalid bytes
 	// with U+FFFD, which would hide them.
@@ -41,7 +44,18 @@ func Email(raw string) (string, bool) {
 		return "", false
 	}
 
-	return local + "@" + domain, true
+	email = local + "@" + domain
+	if !bareAddress(email) {
+		return "", false
+	}
+	return email, true
+}
+
+// bareAddress reports whether net/mail reads email as exactly one address
+// with no display name, unchanged.
+func bareAddress(email string) bool {
+	addr, err := mail.ParseAddress(email)
+	return err == nil && addr.Name == "" && addr.Address == email
 }
 
 // validDomain reports whether domain has at least two labels and no empty

@@ -37,6 +37,14 @@ func TestEmail(t *testing.T) {
 		{name: "control character", raw: "ann\x00@example.com", want: "", wantOK: false},
 		{name: "invalid utf8", raw: "ann\xff@example.com", want: "", wantOK: false},
 		{name: "placeholder text", raw: "none", want: "", wantOK: false},
+		{name: "consecutive dots in local part", raw: "ann..lee@example.com", want: "", wantOK: false},
+		{name: "leading dot in local part", raw: ".ann@example.com", want: "", wantOK: false},
+		{name: "comma in local part", raw: "ann,lee@example.com", want: "", wantOK: false},
+		{name: "angle brackets", raw: "<ann@example.com>", want: "", wantOK: false},
+		{name: "comment in local part", raw: "ann(work)@example.com", want: "", wantOK: false},
+		{name: "apostrophe kept", raw: "O'Brien@Example.com", want: "o'brien@example.com", wantOK: true},
+		{name: "hyphen and underscore kept", raw: "ann_lee-ops@example.com", want: "ann_lee-ops@example.com",
+			wantOK: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

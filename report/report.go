@@ -45,6 +45,9 @@ type SyncReport struct {
 	Failures          []RecordFailure `json:"failures"`
 	FailuresNotListed int             `json:"failuresNotListed,omitempty"`
 	Objects           []ObjectWrites  `json:"objects,omitempty"`
+	// Reviews lists records synced in a way a person should check, for
+	// example a company created because a name matched several.
+	Reviews []RecordFailure `json:"reviews,omitempty"`
 
 	APICalls []apicalls.Count `json:"apiCalls"`
 	// Stages lists every HubSpot batch stage with the records it handled,
@@ -112,6 +115,14 @@ func (r *SyncReport) AddFailures(failures []RecordFailure) {
 	}
 }
 
+// AddReview lists a record for review, keeping at most
+// MaxReportedFailures.
+func (r *SyncReport) AddReview(review RecordFailure) {
+	if len(r.Reviews) < MaxReportedFailures {
+		r.Reviews = append(r.Reviews, review)
+	}
+}
+
 // MergeSkipReasons adds counts to the report's skip reasons, sorted by
 // reason so the report is deterministic.
 func (r *SyncReport) MergeSkipReasons(counts []ReasonCount) {
@@ -176,8 +187,16 @@ func (r *SyncReport) MergeAPICalls(counts []apicalls.Count) {
 }
 
 // Finish sets the totals derived from the counts, the status and the
-// duration.
+// duration. It may run again after more merges: every derived field is
+// recomputed. Failures and APICalls become empty lists when nil, so the
+// JSON report always holds arrays there.
 func (r *SyncReport) Finish(finishedAt time.Time) {
+	if r.Failures == nil {
+		r.Failures = []RecordFailure{}
+	}
+	if r.APICalls == nil {
+		r.APICalls = []apicalls.Count{}
+	}
 	r.FinishedAt = finishedAt
 	r.DurationMs = finishedAt.Sub(r.StartedAt).Milliseconds()
 	r.HubSpotCalls = apicalls.Total(r.APICalls, apicalls.HubSpot)

@@ -38,6 +38,12 @@ func Definitions(s config.Settings) []Definition {
 		Cron:     s.Orders.Schedule,
 		Workflow: workflows.OrderSyncWorkflowName,
 		Input:    workflows.OrderSyncInput{LookbackHours: s.Orders.LookbackHours},
+	}, {
+		ID:       workflows.CustomerSyncScheduleID,
+		Kind:     workflows.CustomerSyncKind,
+		Cron:     s.Customers.Schedule,
+		Workflow: workflows.CustomerSyncWorkflowName,
+		Input:    workflows.CustomerSyncInput{RepConcurrency: s.Customers.RepConcurrency},
 	}}
 }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"time"
 
@@ -25,14 +26,18 @@ func schedulesCommand() *cobra.Command {
 		Short: "Create the sync schedules, or update them to the configured times (paused ones stay paused)",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			settings, c, err := dialTemporal()
+			settings, err := config.Load(os.Getenv)
+			if err != nil {
+				return err
+			}
+			c, err := dialTemporal(settings)
 			if err != nil {
 				return err
 			}
 			defer c.Close()
 			results, err := schedules.Apply(cmd.Context(), c, schedules.Definitions(settings))
 			for _, r := range results {
-				fmt.Printf("schedule %s %s\n", r.ID, r.Action)
+				fmt.Fprintf(cmd.OutOrStdout(), "schedule %s %s\n", r.ID, r.Action)
 			}
 			return err
 		},
@@ -52,18 +57,24 @@ func syncCommand() *cobra.Command {
 			"Starting a window that is already running attaches to that run instead of starting another.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			settings, c, err := dialTemporal()
+			settings, err := config.Load(os.Getenv)
+			if err != nil {
+				return err
+			}
+			hours := lookback
+			if hours == 0 {
+				hours = settings.Orders.LookbackHours
+			}
+			// The flags are checked before dialing, so a typo fails fast.
+			window, err := parseWindow(since, until, hours, time.Now())
+			if err != nil {
+				return err
+			}
+			c, err := dialTemporal(settings)
 			if err != nil {
 				return err
 			}
 			defer c.Close()
-			if lookback == 0 {
-				lookback = settings.Orders.LookbackHours
-			}
-			window, err := parseWindow(since, until, time.Duration(lookback)*time.Hour)
-			if err != nil {
-				return err
-			}
 
 			run, err := workflows.StartOrderSync(cmd.Context(), c, workflows.OrderSyncInput{
 				Since: &window.Since, Until: &window.Until,
@@ -71,18 +82,18 @@ func syncCommand() *cobra.Command {
 			if err != nil {
 				return fmt.Errorf("start order sync: %w", err)
 			}
-			fmt.Fprintf(os.Stderr, "order sync %s running (run %s)\n", run.GetID(), run.GetRunID())
+			fmt.Fprintf(cmd.ErrOrStderr(), "order sync %s running (run %s)\n", run.GetID(), run.GetRunID())
 			if noWait {
 				return nil
 			}
-			return printReport(workflows.WaitReport(cmd.Context(), run, workflows.OrderSyncKind))
+			return printReport(cmd.OutOrStdout(), workflows.WaitReport(cmd.Context(), run, workflows.OrderSyncKind))
 		},
 	}
 	orders.Flags().StringVar(&since, "since", "", "window start, RFC 3339 (for example 2026-11-01T00:00:00Z)")
 	orders.Flags().StringVar(&until, "until", "", "window end, RFC 3339 (default now)")
 	orders.Flags().IntVar(&lookback, "lookback-hours", 0, "window length when --since is not given (default ORDER_LOOKBACK_HOURS, 96)")
 	orders.Flags().BoolVar(&noWait, "no-wait", false, "print the workflow id and return without waiting")
-	cmd.AddCommand(orders)
+	cmd.AddCommand(orders, customersCommand())
 	return cmd
 }
 
@@ -99,13 +110,13 @@ func hubspotCommand() *cobra.Command {
 			}
 			result, err := hubspotschema.Setup(cmd.Context(), hub, hubspotschema.All(settings.Portal))
 			for _, p := range result.CreatedProperties {
-				fmt.Println("created property", p)
+				fmt.Fprintln(cmd.OutOrStdout(), "created property", p)
 			}
 			for _, o := range result.AddedOptions {
-				fmt.Println("added option", o)
+				fmt.Fprintln(cmd.OutOrStdout(), "added option", o)
 			}
 			if err == nil {
-				fmt.Println("HubSpot schema is ready")
+				fmt.Fprintln(cmd.OutOrStdout(), "HubSpot schema is ready")
 			}
 			return err
 		},
@@ -122,23 +133,19 @@ func hubspotCommand() *cobra.Command {
 			if err := hubspotschema.Check(cmd.Context(), hub, hubspotschema.All(settings.Portal)); err != nil {
 				return err
 			}
-			fmt.Println("HubSpot schema is ready")
+			fmt.Fprintln(cmd.OutOrStdout(), "HubSpot schema is ready")
 			return nil
 		},
 	})
 	return cmd
 }
 
-func dialTemporal() (config.Settings, client.Client, error) {
-	settings, err := config.Load(os.Getenv)
-	if err != nil {
-		return settings, nil, err
-	}
+func dialTemporal(settings config.Settings) (client.Client, error) {
 	c, err := client.Dial(client.Options{HostPort: settings.Temporal.Address, Namespace: settings.Temporal.Namespace})
 	if err != nil {
-		return settings, nil, fmt.Errorf("connect to Temporal at %s: %w", settings.Temporal.Address, err)
+		return nil, fmt.Errorf("connect to Temporal at %s: %w", settings.Temporal.Address, err)
 	}
-	return settings, c, nil
+	return c, nil
 }
 
 func hubSpotClient() (config.Settings, *hubspot.Client, error) {
@@ -153,39 +160,62 @@ func hubSpotClient() (config.Settings, *hubspot.Client, error) {
 	return settings, c, err
 }
 
-// parseWindow resolves the --since/--until flags.
-func parseWindow(since, until string, lookback time.Duration) (report.Window, error) {
-	end := time.Now().UTC().Truncate(time.Minute)
-	if until != "" {
-		t, err := time.Parse(time.RFC3339, until)
-		if err != nil {
-			return report.Window{}, fmt.Errorf("invalid --until %q: use RFC 3339, for example 2026-12-04T11:00:00Z", until)
-		}
-		end = t.UTC()
-	}
-	start := end.Add(-lookback)
-	if since != "" {
-		t, err := time.Parse(time.RFC3339, since)
-		if err != nil {
-			return report.Window{}, fmt.Errorf("invalid --since %q: use RFC 3339, for example 2026-11-01T00:00:00Z", since)
-		}
-		start = t.UTC()
-	}
-	if !start.Before(end) {
-		return report.Window{}, fmt.Errorf("invalid window: --since %s is not before --until %s",
-			start.Format(time.RFC3339), end.Format(time.RFC3339))
-	}
-	return report.Window{Since: start, Until: end}, nil
-}
-
-func printReport(r report.SyncReport) error {
+// printReport writes r as indented JSON to out and returns an error
+// naming the run unless it succeeded.
+func printReport(out io.Writer, r report.SyncReport) error {
 	data, err := json.MarshalIndent(r, "", "  ")
 	if err != nil {
-		return err
+		return fmt.Errorf("encode report of %s: %w", r.WorkflowID, err)
 	}
-	fmt.Println(string(data))
-	if r.Status != report.StatusSucceeded {
-		return fmt.Errorf("%s %s: %s %s", r.Kind, r.WorkflowID, r.Status, r.Error)
+	fmt.Fprintln(out, string(data))
+
+	switch r.Status {
+	case report.StatusSucceeded:
+		return nil
+	case report.StatusFailedRecords:
+		return fmt.Errorf("%s %s: %s: %d records failed", r.Kind, r.WorkflowID, r.Status, r.Failed)
+	default:
+		return fmt.Errorf("%s %s: %s: %s", r.Kind, r.WorkflowID, r.Status, r.Error)
 	}
-	return nil
+}
+
+func customersCommand() *cobra.Command {
+	var noWait bool
+	var concurrency int
+	cmd := &cobra.Command{
+		Use:   "customers",
+		Short: "Sync active SPS B2B customers into HubSpot companies now, wait, and print the report",
+		Long: "Runs the customer sync the daily schedule runs: every active SPS customer, b2b-only.\n" +
+			"Starting it again within the same minute attaches to the running sync.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			settings, err := config.Load(os.Getenv)
+			if err != nil {
+				return err
+			}
+			c, err := dialTemporal(settings)
+			if err != nil {
+				return err
+			}
+			defer c.Close()
+			if concurrency == 0 {
+				concurrency = settings.Customers.RepConcurrency
+			}
+			run, err := workflows.StartCustomerSync(cmd.Context(), c, workflows.CustomerSyncInput{
+				RepConcurrency: concurrency,
+			})
+			if err != nil {
+				return fmt.Errorf("start customer sync: %w", err)
+			}
+			fmt.Fprintf(cmd.ErrOrStderr(), "customer sync %s running (run %s)\n", run.GetID(), run.GetRunID())
+			if noWait {
+				return nil
+			}
+			return printReport(cmd.OutOrStdout(), workflows.WaitReport(cmd.Context(), run, workflows.CustomerSyncKind))
+		},
+	}
+	cmd.Flags().IntVar(&concurrency, "rep-concurrency", 0,
+		"per-rep child workflows running at once (default CUSTOMER_SYNC_REP_CONCURRENCY, 4)")
+	cmd.Flags().BoolVar(&noWait, "no-wait", false, "print the workflow id and return without waiting")
+	return cmd
 }

@@ -18,6 +18,14 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
+	if err := newRootCommand().ExecuteContext(ctx); err != nil {
+		fmt.Fprintln(os.Stderr, "starter:", err)
+		os.Exit(1)
+	}
+}
+
+// newRootCommand returns the starter's command tree.
+func newRootCommand() *cobra.Command {
 	root := &cobra.Command{
 		Use:           "starter",
 		Short:         "Operate Stone City sync: schedules, syncs and backfills, HubSpot setup",
@@ -25,8 +33,5 @@ func main() {
 		SilenceErrors: true,
 	}
 	root.AddCommand(schedulesCommand(), syncCommand(), hubspotCommand())
-	if err := root.ExecuteContext(ctx); err != nil {
-		fmt.Fprintln(os.Stderr, "starter:", err)
-		os.Exit(1)
-	}
+	return root
 }

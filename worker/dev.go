@@ -7,6 +7,7 @@ import (
 	"os"
 	"time"
 
+	"go.temporal.io/sdk/client"
 	"go.temporal.io/sdk/worker"
 	"go.uber.org/zap"
 
@@ -28,9 +29,12 @@ func runDev(ctx context.Context, f flags, logger *zap.Logger) error {
 		UIPort:       f.ui,
 		HubSpotPort:  f.hubspot,
 		SquarePort:   f.square,
-		HubSpotFiles: f.hubspotIn,
-		SquareFiles:  f.squareIn,
-		Logger:       logger,
+		SPSPort:      f.sps,
+		// Like the real service, a few hundred milliseconds per page.
+		SPSPageLatency: 300 * time.Millisecond,
+		HubSpotFiles:   f.hubspotIn,
+		SquareFiles:    f.squareIn,
+		Logger:         logger,
 	})
 	if err != nil {
 		return err
@@ -55,7 +59,7 @@ func runDev(ctx context.Context, f flags, logger *zap.Logger) error {
 	defer w.Stop()
 
 	reports := runRound(ctx, stack)
-	printSummary(os.Stdout, reports, stack)
+	printSummary(os.Stdout, reports, stack.Temporal.UIURL())
 	if f.reportFile != "" {
 		if err := writeReports(f.reportFile, reports); err != nil {
 			return err
@@ -104,15 +108,34 @@ func prepareDev(ctx context.Context, stack *devstack.Stack, logger *zap.Logger) 
 // returns their reports.
 func runRound(ctx context.Context, stack *devstack.Stack) []report.SyncReport {
 	since, until := stack.Backfill.Since, stack.Backfill.Until
-	started := time.Now()
-	run, err := workflows.StartOrderSync(ctx, stack.Client, workflows.OrderSyncInput{Since: &since, Until: &until})
-	if err != nil {
-		return []report.SyncReport{{
-			Kind: workflows.OrderSyncKind, Status: report.StatusFailed, Error: err.Error(),
-			Failures: []report.RecordFailure{}, StartedAt: started,
-		}}
+	runs := []struct {
+		kind  string
+		start func() (client.WorkflowRun, error)
+	}{
+		{workflows.OrderSyncKind, func() (client.WorkflowRun, error) {
+			return workflows.StartOrderSync(ctx, stack.Client, workflows.OrderSyncInput{Since: &since, Until: &until})
+		}},
+		{workflows.CustomerSyncKind, func() (client.WorkflowRun, error) {
+			return workflows.StartCustomerSync(ctx, stack.Client, workflows.CustomerSyncInput{
+				RepConcurrency: stack.Settings.Customers.RepConcurrency,
+			})
+		}},
 	}
-	return []report.SyncReport{workflows.WaitReport(ctx, run, workflows.OrderSyncKind)}
+
+	var reports []report.SyncReport
+	for _, r := range runs {
+		started := time.Now()
+		run, err := r.start()
+		if err != nil {
+			reports = append(reports, report.SyncReport{
+				Kind: r.kind, Status: report.StatusFailed, Error: err.Error(),
+				Failures: []report.RecordFailure{}, StartedAt: started,
+			})
+			continue
+		}
+		reports = append(reports, workflows.WaitReport(ctx, run, r.kind))
+	}
+	return reports
 }
 
 func writeReports(path string, reports []report.SyncReport) error {

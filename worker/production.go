@@ -2,8 +2,11 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
+	"sort"
+	"strings"
 
 	"go.temporal.io/api/operatorservice/v1"
 	"go.temporal.io/sdk/client"
@@ -59,20 +62,31 @@ func runProduction(ctx context.Context, logger *zap.Logger) error {
 }
 
 // checkSearchAttributes fails when the namespace lacks a custom search
-// attribute the workflows set: an unknown attribute would fail every
-// workflow task instead.
+// attribute the workflows set, because an unknown attribute would fail
+// every workflow task instead. The error gives the command that creates
+// each missing attribute, in name order.
 func checkSearchAttributes(ctx context.Context, c client.Client, namespace string) error {
 	resp, err := c.OperatorService().ListSearchAttributes(ctx,
 		&operatorservice.ListSearchAttributesRequest{Namespace: namespace})
 	if err != nil {
 		return fmt.Errorf("list search attributes of namespace %s: %w", namespace, err)
 	}
-	for name, typ := range workflows.SearchAttributeTypes {
+
+	names := make([]string, 0, len(workflows.SearchAttributeTypes))
+	for name := range workflows.SearchAttributeTypes {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	var missing []string
+	for _, name := range names {
 		if _, ok := resp.GetCustomAttributes()[name]; !ok {
-			return fmt.Errorf("namespace %s has no search attribute %s; create it with "+
+			missing = append(missing, fmt.Sprintf("namespace %s has no search attribute %s; create it with "+
 				"`temporal operator search-attribute create --namespace %s --name %s --type %s`",
-				namespace, name, namespace, name, typeName(typ.String()))
+				namespace, name, namespace, name, typeName(workflows.SearchAttributeTypes[name].String())))
 		}
+	}
+	if len(missing) > 0 {
+		return errors.New(strings.Join(missing, "; "))
 	}
 	return nil
 }

@@ -24,17 +24,21 @@ func printEndpoints(stack *devstack.Stack) {
 	}
 	fmt.Printf("  HubSpot simulator  %s  (admin %s)\n", stack.Sims.HubSpotURL, devstack.AdminURL(stack.Sims.HubSpotURL))
 	fmt.Printf("  Square simulator   %s  (admin %s)\n", stack.Sims.SquareURL, devstack.AdminURL(stack.Sims.SquareURL))
+	fmt.Printf("  SPS simulator      %s  (admin %s)\n", stack.Sims.SPSURL, devstack.AdminURL(stack.Sims.SPSURL))
 	fmt.Println()
 }
 
-// printSummary prints one line per run and the failures of failed runs.
-func printSummary(out io.Writer, reports []report.SyncReport, stack *devstack.Stack) {
+// printSummary writes one line per run, then each run's error, listed
+// failures and records to review, and the Web UI address unless uiURL is
+// "".
+func printSummary(out io.Writer, reports []report.SyncReport, uiURL string) {
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "SYNC\tSTATUS\tCREATED\tUPDATED\tSKIPPED\tFAILED\tHUBSPOT CALLS (MIN)\tSQUARE CALLS\tDURATION")
+	fmt.Fprintln(tw, "SYNC\tSTATUS\tCREATED\tUPDATED\tSKIPPED\tFAILED\tHUBSPOT CALLS (MIN)\tSQUARE CALLS\tSPS CALLS\tDURATION")
 	for _, r := range reports {
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%d (%d)\t%d\t%.1fs\n", r.Kind, r.Status,
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%d (%d)\t%d\t%d\t%.1fs\n", r.Kind, r.Status,
 			r.Created, r.Updated, r.Skipped, r.Failed, r.HubSpotCalls, r.HubSpotBatchMinimum,
-			apicalls.Total(r.APICalls, apicalls.Square), float64(r.DurationMs)/1000)
+			apicalls.Total(r.APICalls, apicalls.Square), apicalls.Total(r.APICalls, apicalls.SPS),
+			float64(r.DurationMs)/1000)
 	}
 	tw.Flush()
 
@@ -45,8 +49,14 @@ func printSummary(out io.Writer, reports []report.SyncReport, stack *devstack.St
 		for _, f := range r.Failures {
 			fmt.Fprintf(out, "  %s %s: %s\n", r.Kind, f.SourceID, f.Reason)
 		}
+		if r.FailuresNotListed > 0 {
+			fmt.Fprintf(out, "  %s: %d more failed records not listed\n", r.Kind, r.FailuresNotListed)
+		}
+		for _, f := range r.Reviews {
+			fmt.Fprintf(out, "  %s %s (review): %s\n", r.Kind, f.SourceID, f.Reason)
+		}
 	}
-	if url := stack.Temporal.UIURL(); url != "" {
-		fmt.Fprintf(out, "\nInspect and replay the runs in the Temporal Web UI: %s\n", url)
+	if uiURL != "" {
+		fmt.Fprintf(out, "\nInspect and replay the runs in the Temporal Web UI: %s\n", uiURL)
 	}
 }

@@ -12,4 +12,6 @@ type Registry interface {
 // Register registers every sync workflow under its contract name.
 func Register(r Registry) {
 	r.RegisterWorkflowWithOptions(OrderSync, workflow.RegisterOptions{Name: OrderSyncWorkflowName})
+	r.RegisterWorkflowWithOptions(CustomerSync, workflow.RegisterOptions{Name: CustomerSyncWorkflowName})
+	r.RegisterWorkflowWithOptions(CustomerSyncRep, workflow.RegisterOptions{Name: CustomerSyncRepWorkflowName})
 }

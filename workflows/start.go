@@ -69,3 +69,15 @@ func rootCause(err error) string {
 		err = next
 	}
 }
+
+// StartCustomerSync starts a customer sync now, or attaches to the one
+// started in the same minute: the workflow ID is derived from the minute.
+func StartCustomerSync(ctx context.Context, c client.Client, in CustomerSyncInput) (client.WorkflowRun, error) {
+	return c.ExecuteWorkflow(ctx, client.StartWorkflowOptions{
+		ID:                       CustomerSyncWorkflowID(time.Now()),
+		TaskQueue:                TaskQueue,
+		WorkflowIDReusePolicy:    enumspb.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE,
+		WorkflowIDConflictPolicy: enumspb.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING,
+		TypedSearchAttributes:    temporal.NewSearchAttributes(syncKind.ValueSet(CustomerSyncKind)),
+	}, CustomerSyncWorkflowName, in)
+}

@@ -1,10 +1,13 @@
-// Package dataset generates the starting data of the Square and HubSpot
-// simulators: a store location, its catalog, customers and completed
-// orders in Square, and the web-form contacts, companies and pipelines
-// already in HubSpot. The output is deterministic for a given seed and
+// Package dataset generates the starting data of the Square, HubSpot and
+// SPS simulators. For Square it makes a store location, its catalog,
+// customers and completed orders. For HubSpot it makes the web-form
+// contacts, companies and pipelines already in the portal, and for SPS the
+// customers and quotes. The output is deterministic for a given seed and
 // clock. It is messy on purpose: odd case, Unicode, long values, phones in
-// many formats, duplicate identities, late offline orders and returns.
-// It also carries the counts that order sync must produce from it.
+// many formats, duplicate identities, late offline orders, returns,
+// placeholder customers and empty strings in numeric fields. It also
+// carries the counts that order, customer and quote sync must produce
+// from it.
 package dataset
 
 import (
@@ -47,14 +50,26 @@ type Options struct {
 	// Days is the length of the order window before Now; zero or
 	// negative means DefaultDays.
 	Days int
+	// SPSCustomers is the number of SPS customer records. Zero or
+	// negative means DefaultSPSCustomers, positive values below
+	// MinSPSCustomers mean MinSPSCustomers, and values above
+	// MaxSPSCustomers mean MaxSPSCustomers. Active B2B accounts are about
+	// 5.7 % of them.
+	SPSCustomers int
+	// SPSQuotes is the number of SPS quotes. Zero or negative means
+	// DefaultSPSQuotes, and values above MaxSPSQuotes mean MaxSPSQuotes.
+	SPSQuotes int
 }
 
-// Dataset is the generated starting state of both simulators plus the
-// counts that order sync should produce from it.
+// Dataset is the generated starting state of the simulators plus the
+// counts that the syncs should produce from it.
 type Dataset struct {
-	Square  Square         `json:"square"`
+	Square Square `json:"square"`
+	// HubSpot holds the portal's records: first those of the Square
+	// part, then the companies and contacts of the SPS part.
 	HubSpot hubspot.Portal `json:"hubspot"`
 	Expect  Expectations   `json:"expect"`
+	SPS     SPS            `json:"sps"`
 }
 
 // Square is the starting state of the Square simulator.
@@ -80,8 +95,9 @@ type Square struct {
 	DeletedCustomerIDs []string `json:"deletedCustomerIds"`
 }
 
-// Expectations are the counts that one order sync over the whole window
-// must produce from the dataset.
+// Expectations are the counts that one order sync over the whole window,
+// and one customer sync and one quote sync over all SPS records, must
+// produce from the dataset.
 type Expectations struct {
 	// SaleOrders is the number of completed sale orders; each must become
 	// exactly one HubSpot deal.
@@ -105,6 +121,36 @@ type Expectations struct {
 	// MatchedFormContacts is the number of pre-existing HubSpot contacts
 	// that sale-order customers match by e-mail or phone.
 	MatchedFormContacts int `json:"matchedFormContacts"`
+
+	// SPSActiveB2B is the number of active B2B SPS customers: status
+	// Active, type Contractor, Trade, Wholesale, Fabricator or Designer, a
+	// name that is no placeholder and differs from the contact name.
+	// Customer sync must link each to exactly one HubSpot company, except
+	// the SPSAmbiguousNames ones, so it equals SPSMatchedByName +
+	// SPSMatchedByDomain + SPSNewCompanies + SPSAmbiguousNames.
+	SPSActiveB2B int `json:"spsActiveB2B"`
+	// SPSMatchedByName is the number of those customers whose normalised
+	// name (case, spacing, punctuation and legal suffixes ignored)
+	// matches exactly one pre-existing HubSpot company without
+	// sps_customer_id.
+	SPSMatchedByName int `json:"spsMatchedByName"`
+	// SPSMatchedByDomain is the number of those customers that match no
+	// company by name but exactly one by the domain of their e-mail
+	// address, which is not free mail.
+	SPSMatchedByDomain int `json:"spsMatchedByDomain"`
+	// SPSNewCompanies is the number of companies customer sync must
+	// create: one per active B2B customer matched neither way.
+	SPSNewCompanies int `json:"spsNewCompanies"`
+	// SPSAmbiguousNames is the number of active B2B customers whose
+	// normalised name matches two or more HubSpot companies. Customer
+	// sync must report them for review and link or create nothing.
+	SPSAmbiguousNames int `json:"spsAmbiguousNames"`
+	// SPSQuotesByStage counts the quotes by the deal stage label that
+	// quote sync must give them. Stage "won" or status "Accepted" gives
+	// "Accepted", and stage "lost" gives "Lost". A won or lost stage
+	// decides over the status. Otherwise status "Quoted" gives "Quoted"
+	// and anything else "unknown". All four keys are present.
+	SPSQuotesByStage map[string]int `json:"spsQuotesByStage"`
 }
 
 // Random stream ids: each part of the dataset draws from its own stream,
@@ -115,6 +161,9 @@ const (
 	streamCustomers
 	streamOrders
 	streamHubSpot
+	streamSPSCustomers
+	streamSPSHubSpot
+	streamSPSQuotes
 )
 
 // generator carries the options and shared state of one Generate call.
@@ -127,11 +176,15 @@ type generator struct {
 	seed   int64
 	ids    *idMaker
 	people *identityRegistry
+	// spsSizes holds the record counts of the SPS part.
+	spsSizes spsSizes
 }
 
 // Generate builds a dataset from opts. It has no error result because
 // out-of-range options fall back to defaults or limits. Very small sizes
 // still produce a consistent dataset but may lack some of the rarer cases.
+// The SPS part is generated last from its own random streams, so the
+// Square records and the HubSpot records before it do not depend on it.
 func Generate(opts Options) *Dataset {
 	g := newGenerator(opts)
 
@@ -140,6 +193,7 @@ func Generate(opts Options) *Dataset {
 	customers := g.buildCustomers()
 	orders := g.buildOrders(location, catalog, customers)
 	portal := g.buildPortal(customers)
+	spsData := g.buildSPS(customers, &portal)
 
 	sq := Square{
 		Locations:          []*square.Location{location},
@@ -150,10 +204,14 @@ func Generate(opts Options) *Dataset {
 		DeletedCustomerIDs: orders.deletedCustomerIDs,
 	}
 
+	exp := computeExpectations(sq, portal)
+	countSPS(&exp, spsData, portal)
+
 	return &Dataset{
 		Square:  sq,
 		HubSpot: portal,
-		Expect:  computeExpectations(sq, portal),
+		Expect:  exp,
+		SPS:     spsData,
 	}
 }
 
@@ -193,6 +251,8 @@ func newGenerator(opts Options) *generator {
 		seed:   opts.Seed,
 		ids:    newIDMaker(),
 		people: newIdentityRegistry(),
+
+		spsSizes: spsSizesFor(opts.SPSCustomers, opts.SPSQuotes),
 	}
 }
 

@@ -83,9 +83,16 @@ func seedDataset(sims *Simulators, opts Options, logger *zap.Logger) (BackfillWi
 	if now.IsZero() {
 		now = time.Now().UTC()
 	}
-	data := dataset.Generate(dataset.Options{Seed: opts.Seed, Now: now, Orders: opts.Orders})
+	data := dataset.Generate(dataset.Options{Seed: opts.Seed, Now: now, Orders: opts.Orders,
+		SPSCustomers: opts.SPSCustomers, SPSQuotes: opts.SPSQuotes})
 	if err := sims.HubSpot.LoadPortal(data.HubSpot); err != nil {
 		return BackfillWindow{}, fmt.Errorf("load HubSpot dataset: %w", err)
+	}
+	if err := sims.SPS.LoadCustomers(data.SPS.Customers); err != nil {
+		return BackfillWindow{}, fmt.Errorf("load SPS customers: %w", err)
+	}
+	if err := sims.SPS.LoadQuotes(data.SPS.Quotes); err != nil {
+		return BackfillWindow{}, fmt.Errorf("load SPS quotes: %w", err)
 	}
 
 	records := SquareRecords{

@@ -14,6 +14,7 @@ import (
 
 	"github.com/stonecity/sync/config"
 	hubsim "github.com/stonecity/sync/sandbox/hubspot"
+	spssim "github.com/stonecity/sync/sandbox/sps"
 	squaresim "github.com/stonecity/sync/sandbox/square"
 )
 
@@ -22,20 +23,26 @@ import (
 const (
 	hubSpotDevToken = "dev-hubspot-token"
 	squareDevToken  = "dev-square-token"
+	spsDevUser      = "dev-sps-user"
+	spsDevPassword  = "dev-sps-password"
+	spsDevNumber    = "dev-sps-number"
 )
 
 // State files in the state directory.
 const (
 	hubSpotStateFile = "hubspot.json"
 	squareStateFile  = "square.json"
+	spsStateFile     = "sps.json"
 )
 
 // Simulators are the running API simulators.
 type Simulators struct {
 	HubSpot    *hubsim.Simulator
 	Square     *squaresim.Simulator
+	SPS        *spssim.Simulator
 	HubSpotURL string
 	SquareURL  string
+	SPSURL     string
 
 	servers []*http.Server
 }
@@ -47,11 +54,18 @@ func startSimulators(dir string, opts Options) (*Simulators, error) {
 	s := &Simulators{
 		HubSpot: hubsim.New(hubsim.Options{Token: hubSpotDevToken}),
 		Square:  squaresim.New(squaresim.Options{Token: squareDevToken}),
+		SPS: spssim.New(spssim.Options{
+			Username: spsDevUser, Password: spsDevPassword, AuthorizedNumber: spsDevNumber,
+			PageLatency: opts.SPSPageLatency,
+		}),
 	}
 	if err := loadState(filepath.Join(dir, hubSpotStateFile), s.HubSpot.Load); err != nil {
 		return nil, err
 	}
 	if err := loadState(filepath.Join(dir, squareStateFile), s.Square.Load); err != nil {
+		return nil, err
+	}
+	if err := loadState(filepath.Join(dir, spsStateFile), s.SPS.Load); err != nil {
 		return nil, err
 	}
 
@@ -63,6 +77,10 @@ func startSimulators(dir string, opts Options) (*Simulators, error) {
 	if s.SquareURL, err = s.serve(s.Square, opts.SquarePort); err != nil {
 		s.close()
 		return nil, fmt.Errorf("start Square simulator: %w", err)
+	}
+	if s.SPSURL, err = s.serve(s.SPS, opts.SPSPort); err != nil {
+		s.close()
+		return nil, fmt.Errorf("start SPS simulator: %w", err)
 	}
 	return s, nil
 }
@@ -107,6 +125,8 @@ func (s *Simulators) settings() config.Settings {
 	cfg.HubSpot.Token = hubSpotDevToken
 	cfg.Square.BaseURL = s.SquareURL
 	cfg.Square.Token = squareDevToken
+	cfg.SPS = config.SPS{BaseURL: s.SPSURL, Username: spsDevUser, Password: spsDevPassword,
+		AuthorizedNumber: spsDevNumber}
 	return cfg
 }
 
@@ -116,6 +136,7 @@ func (s *Simulators) save(dir string) error {
 	return errors.Join(
 		saveState(filepath.Join(dir, hubSpotStateFile), s.HubSpot.Save),
 		saveState(filepath.Join(dir, squareStateFile), s.Square.Save),
+		saveState(filepath.Join(dir, spsStateFile), s.SPS.Save),
 	)
 }
 

@@ -37,11 +37,19 @@ type Options struct {
 	// SkipSpecExamples leaves out the example orders of Square's OpenAPI
 	// spec.
 	SkipSpecExamples bool
+	// SPSCustomers and SPSQuotes size the SPS part of the dataset; 0 means
+	// the full dataset.
+	SPSCustomers int
+	SPSQuotes    int
+	// SPSPageLatency is added to every SPS query page, as the real service
+	// takes a few hundred milliseconds per page; 0 adds none.
+	SPSPageLatency time.Duration
 	// Ports: 0 picks a free port. UIPort -1 disables the Web UI.
 	FrontendPort int
 	UIPort       int
 	HubSpotPort  int
 	SquarePort   int
+	SPSPort      int
 	// HubSpotFiles and SquareFiles are extra records loaded before the
 	// first round (see LoadHubSpotFile and LoadSquareFile).
 	HubSpotFiles []string
