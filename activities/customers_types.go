@@ -42,11 +42,11 @@ type DiscoverRepsResult struct {
 // one rep spelling, or (Sweep) every active customer whose salesRepName is
 // not exactly one of CoveredNames.
 type CustomerPageInput struct {
-	SalesRepName   string    `json:"salesRepName,omitempty"`
-	Sweep          bool      `json:"sweep,omitempty"`
+	SalesRepName string    `json:"salesRepName,omitempty"`
+	Sweep        bool      `json:"sweep,omitempty"`
 	CoveredNames []string  `json:"coveredNames,omitempty"`
-	Page           int       `json:"page"`
-	SyncedAt       time.Time `json:"syncedAt"`
+	Page         int       `json:"page"`
+	SyncedAt     time.Time `json:"syncedAt"`
 }
 
 // CustomerPageResult is one page of classified customers.

@@ -4,8 +4,8 @@ import (
 	"fmt"
 
 	"github.com/stonecity/sync/clients/hubspot"
-	squareclient "github.com/stonecity/sync/clients/square"
 	"github.com/stonecity/sync/clients/sps"
+	squareclient "github.com/stonecity/sync/clients/square"
 	"github.com/stonecity/sync/config"
 )
 
