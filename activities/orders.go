@@ -38,7 +38,8 @@ type OrderActivities struct {
 
 // LocationsResult lists the Square locations an order sync covers.
 type LocationsResult struct {
-	LocationIDs []string `json:"locationIds"`
+	LocationIDs []string         `json:"locationIds"`
+	APICalls    []apicalls.Count `json:"apiCalls,omitempty"`
 }
 
 // ListOrderLocations returns the configured Square locations or, when none
@@ -50,7 +51,8 @@ func (a *OrderActivities) ListOrderLocations(ctx context.Context) (LocationsResu
 		return LocationsResult{LocationIDs: ids}, nil
 	}
 
-	locations, err := a.Square.ListLocations(ctx)
+	recorder := apicalls.NewRecorder()
+	locations, err := a.Square.ListLocations(apicalls.WithRecorder(ctx, recorder))
 	if err != nil {
 		return LocationsResult{}, temporalError(fmt.Errorf("list Square locations: %w", err), false)
 	}
@@ -64,7 +66,7 @@ func (a *OrderActivities) ListOrderLocations(ctx context.Context) (LocationsResu
 		return LocationsResult{}, permanent(ErrorTypeNotFound, "the Square account has no locations")
 	}
 	sort.Strings(ids)
-	return LocationsResult{LocationIDs: ids}, nil
+	return LocationsResult{LocationIDs: ids, APICalls: recorder.Counts()}, nil
 }
 
 // OrderPageInput selects one page of completed Square orders.

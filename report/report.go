@@ -200,6 +200,11 @@ func (r *SyncReport) Finish(finishedAt time.Time) {
 	r.FinishedAt = finishedAt
 	r.DurationMs = finishedAt.Sub(r.StartedAt).Milliseconds()
 	r.HubSpotCalls = apicalls.Total(r.APICalls, apicalls.HubSpot)
+	// Activities may list fewer failures than they count; the difference
+	// is reported, not lost.
+	if unlisted := r.Failed - len(r.Failures); unlisted > r.FailuresNotListed {
+		r.FailuresNotListed = unlisted
+	}
 	r.HubSpotBatchMinimum = 0
 	for _, s := range r.Stages {
 		r.HubSpotBatchMinimum += s.Batches()

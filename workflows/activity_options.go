@@ -7,6 +7,7 @@ import (
 	"go.temporal.io/sdk/workflow"
 
 	"github.com/stonecity/sync/activities"
+	"github.com/stonecity/sync/report"
 )
 
 // finalErrorTypes are activity error types that no retry can fix.
@@ -50,11 +51,15 @@ func pageActivity(ctx workflow.Context) workflow.Context {
 	})
 }
 
-// preflight runs the HubSpot schema check of a sync kind.
-func preflight(ctx workflow.Context, kind string) error {
+// preflight runs the HubSpot schema check of a sync kind and adds its
+// calls to rep.
+func preflight(ctx workflow.Context, kind string, rep *report.SyncReport) error {
 	var schema *activities.SchemaActivities
-	return workflow.ExecuteActivity(shortActivity(ctx), schema.Preflight,
-		activities.PreflightInput{SyncKind: kind}).Get(ctx, nil)
+	var res activities.PreflightResult
+	err := workflow.ExecuteActivity(shortActivity(ctx), schema.Preflight,
+		activities.PreflightInput{SyncKind: kind}).Get(ctx, &res)
+	rep.MergeAPICalls(res.APICalls)
+	return err
 }
 
 // failedRecords is the search attribute with a run's failed-record count.

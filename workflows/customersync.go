@@ -92,7 +92,7 @@ func newCustomerSyncRun(ctx workflow.Context, in CustomerSyncInput) *customerSyn
 // and returns every active customer once, sorted by id.
 func (r *customerSyncRun) collect(ctx workflow.Context) ([]activities.CustomerRecord, error) {
 	r.progress.Stage = "preflight"
-	if err := preflight(ctx, CustomerSyncKind); err != nil {
+	if err := preflight(ctx, CustomerSyncKind, &r.report); err != nil {
 		return nil, err
 	}
 

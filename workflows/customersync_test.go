@@ -23,7 +23,7 @@ func newCustomerSyncEnv(t *testing.T) *testsuite.TestWorkflowEnvironment {
 	env.RegisterWorkflowWithOptions(CustomerSyncRep, workflow.RegisterOptions{Name: CustomerSyncRepWorkflowName})
 	env.RegisterActivity(&activities.CustomerActivities{})
 	env.RegisterActivity(&activities.SchemaActivities{})
-	env.OnActivity("Preflight", mock.Anything, activities.PreflightInput{SyncKind: CustomerSyncKind}).Return(nil)
+	env.OnActivity("Preflight", mock.Anything, activities.PreflightInput{SyncKind: CustomerSyncKind}).Return(activities.PreflightResult{}, nil)
 	return env
 }
 

@@ -124,7 +124,7 @@ func orderWindow(ctx workflow.Context, in OrderSyncInput) (report.Window, error)
 // prepare checks the HubSpot schema and resolves the locations.
 func (r *orderSyncRun) prepare(ctx workflow.Context) error {
 	r.progress.Stage = "preflight"
-	if err := preflight(ctx, OrderSyncKind); err != nil {
+	if err := preflight(ctx, OrderSyncKind, &r.resume.Report); err != nil {
 		return err
 	}
 	if len(r.resume.LocationIDs) > 0 {
@@ -138,6 +138,7 @@ func (r *orderSyncRun) prepare(ctx workflow.Context) error {
 		return err
 	}
 	r.resume.LocationIDs = locations.LocationIDs
+	r.resume.Report.MergeAPICalls(locations.APICalls)
 	return nil
 }
 
@@ -167,7 +168,7 @@ func (r *orderSyncRun) syncPage(ctx workflow.Context, locationIDs []string) erro
 	rep.MergeAPICalls(page.APICalls)
 
 	r.resume.Pages++
-	r.progress.Records += page.Orders
+	r.resume.Records += page.Orders
 	r.resume.Cursor = page.NextCursor
 	if page.NextCursor == "" {
 		r.resume.LocationGroup++
@@ -179,6 +180,7 @@ func (r *orderSyncRun) syncPage(ctx workflow.Context, locationIDs []string) erro
 func (r *orderSyncRun) syncProgress() {
 	rep := r.resume.Report
 	r.progress.Pages = r.resume.Pages
+	r.progress.Records = r.resume.Records
 	r.progress.LocationGroup = r.resume.LocationGroup
 	r.progress.Created = rep.Created
 	r.progress.Updated = rep.Updated

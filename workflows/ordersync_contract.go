@@ -84,6 +84,7 @@ type OrderSyncResume struct {
 	LocationGroup int               `json:"locationGroup"`
 	Cursor        string            `json:"cursor,omitempty"`
 	Pages         int               `json:"pages"`
+	Records       int               `json:"records"`
 	Report        report.SyncReport `json:"report"`
 }
 

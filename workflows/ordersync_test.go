@@ -61,7 +61,7 @@ func TestOrderSyncMergesPages(t *testing.T) {
 	env := newOrderSyncEnv(t)
 	since, until := at("2026-11-01T00:00:00Z"), at("2026-12-01T00:00:00Z")
 
-	env.OnActivity("Preflight", mock.Anything, activities.PreflightInput{SyncKind: OrderSyncKind}).Return(nil).Once()
+	env.OnActivity("Preflight", mock.Anything, activities.PreflightInput{SyncKind: OrderSyncKind}).Return(activities.PreflightResult{}, nil).Once()
 	env.OnActivity("ListOrderLocations", mock.Anything).
 		Return(activities.LocationsResult{LocationIDs: []string{"L1"}}, nil).Once()
 	window := report.Window{Since: since, Until: until}
@@ -97,7 +97,7 @@ func TestOrderSyncWindowFromScheduleNominalTime(t *testing.T) {
 	env.SetTypedSearchAttributesOnStart(temporal.NewSearchAttributes(scheduledStartTime.ValueSet(nominal)))
 
 	var got activities.OrderPageInput
-	env.OnActivity("Preflight", mock.Anything, mock.Anything).Return(nil)
+	env.OnActivity("Preflight", mock.Anything, mock.Anything).Return(activities.PreflightResult{}, nil)
 	env.OnActivity("ListOrderLocations", mock.Anything).
 		Return(activities.LocationsResult{LocationIDs: []string{"L1"}}, nil)
 	env.OnActivity("SyncOrderPage", mock.Anything, mock.Anything).
@@ -114,7 +114,7 @@ func TestOrderSyncWindowFromScheduleNominalTime(t *testing.T) {
 func TestOrderSyncPreflightFailureStopsRun(t *testing.T) {
 	env := newOrderSyncEnv(t)
 	since, until := at("2026-11-01T00:00:00Z"), at("2026-12-01T00:00:00Z")
-	env.OnActivity("Preflight", mock.Anything, mock.Anything).Return(
+	env.OnActivity("Preflight", mock.Anything, mock.Anything).Return(activities.PreflightResult{},
 		temporal.NewNonRetryableApplicationError("contacts property hs_lead_status has no option SQUARE_POS",
 			activities.ErrorTypePreflight, nil))
 
@@ -138,7 +138,7 @@ func TestOrderSyncSplitsLocationGroups(t *testing.T) {
 	}
 
 	var groups [][]string
-	env.OnActivity("Preflight", mock.Anything, mock.Anything).Return(nil)
+	env.OnActivity("Preflight", mock.Anything, mock.Anything).Return(activities.PreflightResult{}, nil)
 	env.OnActivity("ListOrderLocations", mock.Anything).Return(activities.LocationsResult{LocationIDs: ids}, nil)
 	env.OnActivity("SyncOrderPage", mock.Anything, mock.Anything).
 		Run(func(args mock.Arguments) {
@@ -157,7 +157,7 @@ func TestOrderSyncSplitsLocationGroups(t *testing.T) {
 func TestOrderSyncContinuesAsNewAfterPageBudget(t *testing.T) {
 	env := newOrderSyncEnv(t)
 	since, until := at("2026-11-01T00:00:00Z"), at("2026-12-01T00:00:00Z")
-	env.OnActivity("Preflight", mock.Anything, mock.Anything).Return(nil)
+	env.OnActivity("Preflight", mock.Anything, mock.Anything).Return(activities.PreflightResult{}, nil)
 	env.OnActivity("ListOrderLocations", mock.Anything).
 		Return(activities.LocationsResult{LocationIDs: []string{"L1"}}, nil)
 	env.OnActivity("SyncOrderPage", mock.Anything, mock.Anything).Return(pageResult(1, 0, "more"), nil)
