@@ -60,10 +60,12 @@ var personTitles = map[string]bool{
 //     neither name nor contact name has a letter or digit.
 //   - retail: the name is empty, or only punctuation and legal suffixes,
 //     but the contact name is not.
+//   - retail: the name equals the contact name, compared as person names
+//     (case, punctuation, word order, titles and legal suffixes ignored),
+//     whatever the type: a trade buyer trading under their own name has
+//     no company name distinct from the contact name, so no company.
 //   - b2b: the type is a trade type (Contractor, Trade, Wholesale,
 //     Fabricator, Designer, Builder, Architect, Dealer, Distributor).
-//   - retail: the name equals the contact name, compared as person names
-//     (case, punctuation, word order, titles and legal suffixes ignored).
 //   - retail: the type is Retail and there is no contact name, so nothing
 //     shows the name to be a company.
 //   - b2b: any other name, which differs from the contact name.
@@ -96,7 +98,7 @@ func Classify(c sps.Customer) Classification {
 	trade := isTradeType(customerType)
 	switch {
 	case trade && sameAsContact:
-		return Classification{ClassB2B, "type " + customerType + " with name equal to contact name"}
+		return Classification{ClassRetail, "type " + customerType + " with name equal to contact name"}
 	case trade:
 		return Classification{ClassB2B, "type " + customerType + " with company name"}
 	case sameAsContact:

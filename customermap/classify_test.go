@@ -171,7 +171,7 @@ func TestClassify(t *testing.T) {
 		{
 			name:       "contractor named after contact",
 			customer:   sps.Customer{Name: "Ana Rivera", ContactName: "Ana Rivera", Type: "Contractor"},
-			wantClass:  ClassB2B,
+			wantClass:  ClassRetail,
 			wantReason: "type Contractor with name equal to contact name",
 		},
 		{
@@ -183,49 +183,49 @@ func TestClassify(t *testing.T) {
 		{
 			name:       "wholesale lower case",
 			customer:   sps.Customer{Name: "Ana Rivera", ContactName: "Ana Rivera", Type: "wholesale"},
-			wantClass:  ClassB2B,
+			wantClass:  ClassRetail,
 			wantReason: "type wholesale with name equal to contact name",
 		},
 		{
 			name:       "fabricator",
 			customer:   sps.Customer{Name: "Ana Rivera", ContactName: "Ana Rivera", Type: "Fabricator"},
-			wantClass:  ClassB2B,
+			wantClass:  ClassRetail,
 			wantReason: "type Fabricator with name equal to contact name",
 		},
 		{
 			name:       "interior designers plural",
 			customer:   sps.Customer{Name: "Ana Rivera", ContactName: "Ana Rivera", Type: "Interior Designers"},
-			wantClass:  ClassB2B,
+			wantClass:  ClassRetail,
 			wantReason: "type Interior Designers with name equal to contact name",
 		},
 		{
 			name:       "builder",
 			customer:   sps.Customer{Name: "Ana Rivera", ContactName: "Ana Rivera", Type: "BUILDER"},
-			wantClass:  ClassB2B,
+			wantClass:  ClassRetail,
 			wantReason: "type BUILDER with name equal to contact name",
 		},
 		{
 			name:       "architect",
 			customer:   sps.Customer{Name: "Ana Rivera", ContactName: "Ana Rivera", Type: "Architect"},
-			wantClass:  ClassB2B,
+			wantClass:  ClassRetail,
 			wantReason: "type Architect with name equal to contact name",
 		},
 		{
 			name:       "dealer",
 			customer:   sps.Customer{Name: "Ana Rivera", ContactName: "Ana Rivera", Type: "Dealer"},
-			wantClass:  ClassB2B,
+			wantClass:  ClassRetail,
 			wantReason: "type Dealer with name equal to contact name",
 		},
 		{
 			name:       "distributor",
 			customer:   sps.Customer{Name: "Ana Rivera", ContactName: "Ana Rivera", Type: "Distributor"},
-			wantClass:  ClassB2B,
+			wantClass:  ClassRetail,
 			wantReason: "type Distributor with name equal to contact name",
 		},
 		{
 			name:       "wholesale tier",
 			customer:   sps.Customer{Name: "Ana Rivera", ContactName: "Ana Rivera", Type: "Wholesale - Tier 2"},
-			wantClass:  ClassB2B,
+			wantClass:  ClassRetail,
 			wantReason: "type Wholesale - Tier 2 with name equal to contact name",
 		},
 		{

@@ -36,7 +36,7 @@ func shortActivity(ctx workflow.Context) workflow.Context {
 // batch calls. They heartbeat after every call, so a lost worker is
 // noticed within HeartbeatTimeout and the retry resumes from the
 // checkpoint. Attempts are unlimited within ScheduleToCloseTimeout because
-// an attempt that made progress asks for a short retry delay itself.
+// an attempt that made progress sets a short retry delay itself.
 func pageActivity(ctx workflow.Context) workflow.Context {
 	return workflow.WithActivityOptions(ctx, workflow.ActivityOptions{
 		StartToCloseTimeout:    15 * time.Minute,

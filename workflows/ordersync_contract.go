@@ -25,7 +25,7 @@ var SearchAttributeTypes = map[string]enumspb.IndexedValueType{
 	SearchAttributeFailedRecords: enumspb.INDEXED_VALUE_TYPE_INT,
 }
 
-// ProgressQuery is the query every sync workflow answers with its
+// ProgressQuery is the query for which every sync workflow returns its
 // Progress.
 const ProgressQuery = "progress"
 
@@ -50,9 +50,9 @@ const (
 const windowIDLayout = "2006-01-02T15:04Z"
 
 // OrderSyncWorkflowID returns the workflow ID of an order sync over w, for
-// example "order-sync/2026-11-30T11:00Z--2026-12-04T11:00Z". Starting the
-// same window twice while a run is open fails with "already started", so a
-// double trigger cannot run the same work twice.
+// example "order-sync/2026-11-30T11:00Z--2026-12-04T11:00Z".
+// StartOrderSync attaches a second trigger of an open window to the
+// running run, so a double trigger cannot run the same work twice.
 func OrderSyncWorkflowID(w report.Window) string {
 	return OrderSyncKind + "/" + w.Since.UTC().Format(windowIDLayout) + "--" +
 		w.Until.UTC().Format(windowIDLayout)
@@ -88,7 +88,7 @@ type OrderSyncResume struct {
 	Report        report.SyncReport `json:"report"`
 }
 
-// Progress is the answer to ProgressQuery.
+// Progress is the result of ProgressQuery.
 type Progress struct {
 	Kind          string `json:"kind"`
 	Stage         string `json:"stage"`
