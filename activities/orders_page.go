@@ -160,26 +160,10 @@ func (p *orderPage) hubSpotCalls() int {
 // measure runs one HubSpot batch call of a stage and adds its calls and,
 // when it succeeds, its records to the stage's counts.
 func (p *orderPage) measure(stage string, records int, call func() error) error {
-	before := p.hubSpotCalls()
-	err := call()
-	calls := p.hubSpotCalls() - before
-
-	i := p.stageIndex(stage)
-	p.cp.Stages[i].Calls += calls
-	if err == nil {
-		p.cp.Stages[i].Records += records
-	}
+	counter := stageCounter{recorder: p.recorder, stages: p.cp.Stages}
+	err := counter.measure(stage, records, call)
+	p.cp.Stages = counter.stages
 	return err
-}
-
-func (p *orderPage) stageIndex(name string) int {
-	for i, s := range p.cp.Stages {
-		if s.Name == name {
-			return i
-		}
-	}
-	p.cp.Stages = append(p.cp.Stages, report.StageCount{Name: name})
-	return len(p.cp.Stages) - 1
 }
 
 // wrote counts created or updated HubSpot objects of one type.
