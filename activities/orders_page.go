@@ -152,11 +152,6 @@ func (p *orderPage) done(ctx context.Context) {
 	p.heartbeat(ctx)
 }
 
-// hubSpotCalls returns the HubSpot calls made by this attempt so far.
-func (p *orderPage) hubSpotCalls() int {
-	return apicalls.Total(p.recorder.Counts(), apicalls.HubSpot)
-}
-
 // measure runs one HubSpot batch call of a stage and adds its calls and,
 // when it succeeds, its records to the stage's counts.
 func (p *orderPage) measure(stage string, records int, call func() error) error {
