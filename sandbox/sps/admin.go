@@ -74,7 +74,7 @@ func (s *Simulator) adminPutFaults(w http.ResponseWriter, r *http.Request) {
 		writeError(w, status, code, "%s", message)
 		return
 	}
-	if err := f.validate(); err != nil {
+	if err := f.Validate(); err != nil {
 		writeError(w, http.StatusBadRequest, "invalid_request", "%v", err)
 		return
 	}

@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+
+	"github.com/stonecity/sync/sandbox/faults"
 )
 
 // queryRequest is a parsed query body.
@@ -148,7 +150,7 @@ type pageResponse[T any] struct {
 // A client that disconnects during the wait gets no response.
 func writePage[T any](s *Simulator, w http.ResponseWriter, r *http.Request, records []T, total int,
 	q queryRequest) {
-	if s.pageLatency > 0 && !sleepContext(r.Context(), s.pageLatency) {
+	if s.pageLatency > 0 && !faults.Sleep(r.Context(), s.pageLatency) {
 		return
 	}
 	writeJSON(w, http.StatusOK, pageResponse[T]{

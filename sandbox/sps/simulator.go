@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/stonecity/sync/sandbox/faults"
 )
 
 // MaxPageSize is the largest page the query endpoints return. SPS caps
@@ -53,7 +55,7 @@ type Simulator struct {
 	mu     sync.Mutex
 	data   *store
 	tokens map[string]session
-	faults faultState
+	faults *faults.Injector
 	calls  map[string]int
 }
 
@@ -68,7 +70,7 @@ func New(opts Options) *Simulator {
 		clock:            opts.Clock,
 		data:             newStore(),
 		tokens:           map[string]session{},
-		faults:           newFaultState(Faults{}),
+		faults:           faults.NewInjector(defaultErrorStatuses),
 		calls:            map[string]int{},
 	}
 	if s.tokenTTL <= 0 {

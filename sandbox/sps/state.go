@@ -30,7 +30,7 @@ func (s *Simulator) Save(w io.Writer) error {
 		Customers: s.data.customers.all(),
 		Quotes:    s.data.quotes.all(),
 		Products:  s.data.products.all(),
-		Faults:    s.faults.settings,
+		Faults:    s.faults.Settings(),
 		Calls:     maps.Clone(s.calls),
 	}
 	s.mu.Unlock()
@@ -51,7 +51,7 @@ func (s *Simulator) Load(r io.Reader) error {
 	if err := json.NewDecoder(r).Decode(&snap); err != nil {
 		return fmt.Errorf("load SPS simulator state: %w", err)
 	}
-	if err := snap.Faults.validate(); err != nil {
+	if err := snap.Faults.Validate(); err != nil {
 		return fmt.Errorf("load SPS simulator state: %w", err)
 	}
 
@@ -73,7 +73,7 @@ func (s *Simulator) Load(r io.Reader) error {
 	defer s.mu.Unlock()
 
 	s.data = data
-	s.faults = newFaultState(snap.Faults)
+	s.faults.Set(snap.Faults)
 	s.calls = map[string]int{}
 	maps.Copy(s.calls, snap.Calls)
 	return nil

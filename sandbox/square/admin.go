@@ -119,7 +119,7 @@ func (s *Simulator) adminPutFaults(w http.ResponseWriter, r *http.Request) {
 			"The faults body is not valid: %v.", err))
 		return
 	}
-	if err := f.validate(); err != nil {
+	if err := f.Validate(); err != nil {
 		writeErrors(w, http.StatusBadRequest, invalidRequest(square.ErrorCodeInvalidValue, "", "%v", err))
 		return
 	}

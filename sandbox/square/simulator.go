@@ -9,6 +9,8 @@ import (
 	"time"
 
 	square "github.com/square/square-go-sdk"
+
+	"github.com/stonecity/sync/sandbox/faults"
 )
 
 // DefaultSquareVersion is the Square-Version that square-go-sdk v1.5.0
@@ -42,7 +44,7 @@ type Simulator struct {
 
 	mu     sync.Mutex
 	data   *dataset
-	faults faultState
+	faults *faults.Injector
 	calls  map[string]int
 }
 
@@ -53,7 +55,7 @@ func New(opts Options) *Simulator {
 		version: opts.SquareVersion,
 		clock:   opts.Clock,
 		data:    newDataset(),
-		faults:  newFaultState(Faults{}),
+		faults:  faults.NewInjector(defaultErrorStatuses),
 		calls:   map[string]int{},
 	}
 	if s.version == "" {

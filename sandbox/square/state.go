@@ -45,7 +45,7 @@ func (s *Simulator) snapshotLocked() snapshot {
 	snap := snapshot{
 		Arrivals:         map[string]time.Time{},
 		DeletedCustomers: slices.Sorted(maps.Keys(s.data.deleted)),
-		Faults:           s.faults.settings,
+		Faults:           s.faults.Settings(),
 		Calls:            maps.Clone(s.calls),
 	}
 	for _, id := range slices.Sorted(maps.Keys(s.data.orders)) {
@@ -79,7 +79,7 @@ func (s *Simulator) Load(r io.Reader) error {
 	if err := dec.Decode(&snap); err != nil {
 		return fmt.Errorf("load square simulator state: %w", err)
 	}
-	if err := snap.Faults.validate(); err != nil {
+	if err := snap.Faults.Validate(); err != nil {
 		return fmt.Errorf("load square simulator state: %w", err)
 	}
 
@@ -106,7 +106,7 @@ func (s *Simulator) Load(r io.Reader) error {
 	defer s.mu.Unlock()
 
 	s.data = scratch.data
-	s.faults = newFaultState(snap.Faults)
+	s.faults.Set(snap.Faults)
 	s.calls = map[string]int{}
 	maps.Copy(s.calls, snap.Calls)
 	return nil
