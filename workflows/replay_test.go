@@ -1,10 +1,12 @@
 package workflows
 
 import (
+	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/require"
+	"go.temporal.io/sdk/client"
 	"go.temporal.io/sdk/worker"
 	"go.temporal.io/sdk/workflow"
 )
@@ -21,9 +23,23 @@ func TestReplayRecordedHistories(t *testing.T) {
 
 	replayer := worker.NewWorkflowReplayer()
 	replayer.RegisterWorkflowWithOptions(OrderSync, workflow.RegisterOptions{Name: OrderSyncWorkflowName})
+	replayer.RegisterWorkflowWithOptions(CustomerSync, workflow.RegisterOptions{Name: CustomerSyncWorkflowName})
+	replayer.RegisterWorkflowWithOptions(CustomerSyncRep, workflow.RegisterOptions{Name: CustomerSyncRepWorkflowName})
 	for _, file := range files {
 		t.Run(filepath.Base(file), func(t *testing.T) {
-			require.NoError(t, replayer.ReplayWorkflowHistoryFromJSONFile(nil, file))
+			f, err := os.Open(file)
+			require.NoError(t, err)
+			defer f.Close()
+			history, err := client.HistoryFromJSON(f, client.HistoryJSONOptions{})
+			require.NoError(t, err)
+			require.NotEmpty(t, history.GetEvents(), "events in %s", file)
+
+			// Child workflow IDs derive from the parent's, so replay under
+			// the recorded workflow ID, not the replayer's default.
+			started := history.GetEvents()[0].GetWorkflowExecutionStartedEventAttributes()
+			opts := worker.ReplayWorkflowHistoryOptions{}
+			opts.OriginalExecution.ID = started.GetWorkflowId()
+			require.NoError(t, replayer.ReplayWorkflowHistoryWithOptions(nil, history, opts))
 		})
 	}
 }

@@ -22,7 +22,7 @@ const (
 // the customer ambiguous. It then tries the domain of the e-mail address
 // unless that is free mail, and exactly one company must have the
 // domain. Any other customer needs a new company. An ambiguous customer
-// is reported and gets no company.
+// is reported for review and also gets a new company.
 func countSPS(exp *Expectations, data SPS, portal hubspot.Portal) {
 	byName := make(map[string]int)
 	byDomain := make(map[string]int)
