@@ -87,7 +87,7 @@ func (a *CustomerActivities) FetchCustomerPage(ctx context.Context, in CustomerP
 		}
 		res.Records = append(res.Records, customerRecord(c, in))
 	}
-	// The page size SPS answers with, not the one asked for, decides
+	// The page size in SPS's response, not the requested one, decides
 	// whether more pages follow.
 	size := page.PageSize
 	if size <= 0 {

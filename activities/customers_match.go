@@ -55,7 +55,7 @@ func (c *companyIndexCache) get(key string, build func() (*customermap.CompanyIn
 }
 
 // MatchCustomers finds the HubSpot company of each customer: by the unique
-// sps_customer_id (a batch read, which sees writes at once), else in the
+// sps_customer_id (a batch read, which reflects writes at once), else in the
 // index of companies without an sps_customer_id, by unambiguous
 // normalised name, then by e-mail domain.
 func (a *CustomerActivities) MatchCustomers(ctx context.Context, in MatchInput) (MatchResult, error) {

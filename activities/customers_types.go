@@ -57,7 +57,8 @@ type CustomerPageResult struct {
 	APICalls []apicalls.Count `json:"apiCalls"`
 }
 
-// MatchInput asks for the HubSpot companies of up to 100 b2b customers.
+// MatchInput is a request for the HubSpot companies of up to 100 b2b
+// customers.
 type MatchInput struct {
 	// IndexKey scopes the cached index of pre-existing companies to one
 	// run, so every batch of the run matches against the same snapshot.
@@ -65,7 +66,8 @@ type MatchInput struct {
 	Customers []CustomerRecord `json:"customers"`
 }
 
-// CompanyMatch is where one customer's company was found.
+// CompanyMatch is the company found for one customer and the rule that
+// found it.
 type CompanyMatch struct {
 	ID        int64  `json:"id"`
 	CompanyID string `json:"companyId,omitempty"`

@@ -42,7 +42,8 @@ type Pipeline struct {
 	StageIDs []string
 }
 
-// Requirements is what one or more syncs need from the portal.
+// Requirements are the properties and pipelines one or more syncs need
+// in the portal.
 type Requirements struct {
 	Properties []Property
 	Pipelines  []Pipeline

@@ -47,7 +47,7 @@ func Definitions(s config.Settings) []Definition {
 	}}
 }
 
-// Result says what Apply did with one schedule.
+// Result is the action Apply took on one schedule.
 type Result struct {
 	ID     string
 	Action string // "created" or "updated"
