@@ -159,20 +159,25 @@ func (r *customerSyncRun) fanOut(ctx workflow.Context, reps []activities.RepGrou
 
 // mergeCustomers merges the children's records by customer id, sorted.
 func mergeCustomers(results []CustomerSyncRepResult) []activities.CustomerRecord {
-	byID := map[int64]activities.CustomerRecord{}
+	var all []activities.CustomerRecord
 	for _, res := range results {
-		for _, rec := range res.Records {
-			byID[rec.ID] = rec
+		all = append(all, res.Records...)
+	}
+	return uniqueByID(all)
+}
+
+// uniqueByID sorts records by customer id and keeps one record per id,
+// the last one given. It uses a sorted slice, not a map, so its result
+// cannot depend on map order and replays identically.
+func uniqueByID(records []activities.CustomerRecord) []activities.CustomerRecord {
+	sorted := append([]activities.CustomerRecord(nil), records...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].ID < sorted[j].ID })
+	out := sorted[:0]
+	for i, rec := range sorted {
+		if i+1 < len(sorted) && sorted[i+1].ID == rec.ID {
+			continue // a later record of the same customer wins
 		}
-	}
-	ids := make([]int64, 0, len(byID))
-	for id := range byID {
-		ids = append(ids, id)
-	}
-	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
-	out := make([]activities.CustomerRecord, len(ids))
-	for i, id := range ids {
-		out[i] = byID[id]
+		out = append(out, rec)
 	}
 	return out
 }
@@ -181,25 +186,18 @@ func mergeCustomers(results []CustomerSyncRepResult) []activities.CustomerRecord
 func (r *customerSyncRun) classify(records []activities.CustomerRecord) []activities.CustomerRecord {
 	r.progress.Records = len(records)
 	var b2b []activities.CustomerRecord
-	reasons := map[string]int{}
 	for _, rec := range records {
+		reason := skipRetail
 		switch rec.Class {
 		case "b2b":
 			b2b = append(b2b, rec)
+			continue
 		case "retail":
-			reasons[skipRetail]++
 		default:
-			reasons["skipped: "+rec.Reason]++
+			reason = "skipped: " + rec.Reason
 		}
-	}
-	keys := make([]string, 0, len(reasons))
-	for k := range reasons {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		r.report.Skipped += reasons[k]
-		r.report.MergeSkipReasons([]report.ReasonCount{{Reason: k, Count: reasons[k]}})
+		r.report.Skipped++
+		r.report.MergeSkipReasons([]report.ReasonCount{{Reason: reason, Count: 1}})
 	}
 	return b2b
 }

@@ -1,8 +1,6 @@
 package workflows
 
 import (
-	"sort"
-
 	"go.temporal.io/sdk/workflow"
 
 	"github.com/stonecity/sync/activities"
@@ -21,7 +19,7 @@ func CustomerSyncRep(ctx workflow.Context, in CustomerSyncRepInput) (CustomerSyn
 	}
 
 	var result CustomerSyncRepResult
-	byID := map[int64]activities.CustomerRecord{}
+	var records []activities.CustomerRecord
 	for _, name := range names {
 		for page := 1; page != 0; {
 			var customers *activities.CustomerActivities
@@ -36,23 +34,13 @@ func CustomerSyncRep(ctx workflow.Context, in CustomerSyncRepInput) (CustomerSyn
 			if err != nil {
 				return CustomerSyncRepResult{}, err
 			}
-			for _, r := range res.Records {
-				byID[r.ID] = r
-			}
+			records = append(records, res.Records...)
 			result.Pages++
 			result.APICalls = apicalls.Merge(result.APICalls, res.APICalls)
 			page = res.NextPage
 		}
 	}
 
-	// Sorted ids, not map order: the result must be the same on replay.
-	ids := make([]int64, 0, len(byID))
-	for id := range byID {
-		ids = append(ids, id)
-	}
-	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
-	for _, id := range ids {
-		result.Records = append(result.Records, byID[id])
-	}
+	result.Records = uniqueByID(records)
 	return result, nil
 }
