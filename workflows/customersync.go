@@ -30,6 +30,13 @@ const (
 // then unambiguous normalised name, then e-mail domain) in batches of 100;
 // give each pre-existing company to one customer only; write the batches.
 func CustomerSync(ctx workflow.Context, in CustomerSyncInput) (report.SyncReport, error) {
+	if in.Mode != "" && in.Mode != CustomerModeB2B {
+		// NOTE: b2b-only is the one mode built; retail buyers reach HubSpot
+		// through order sync.
+		return report.SyncReport{}, temporal.NewNonRetryableApplicationError(
+			fmt.Sprintf("customer sync mode %q is not supported: use %q", in.Mode, CustomerModeB2B),
+			activities.ErrorTypeInvalid, nil)
+	}
 	run := newCustomerSyncRun(ctx, in)
 	if err := workflow.SetQueryHandler(ctx, ProgressQuery, func() (Progress, error) {
 		return run.progress, nil

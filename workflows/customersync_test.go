@@ -180,3 +180,13 @@ func TestCustomerSyncRunsChildrenWithBoundedConcurrency(t *testing.T) {
 	require.NoError(t, env.GetWorkflowError())
 	assert.Equal(t, 2, peak, "at most RepConcurrency children at once")
 }
+
+func TestCustomerSyncRejectsUnknownMode(t *testing.T) {
+	env := newCustomerSyncEnv(t)
+
+	env.ExecuteWorkflow(CustomerSyncWorkflowName, CustomerSyncInput{Mode: "all"})
+
+	err := env.GetWorkflowError()
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `mode "all" is not supported`)
+}
