@@ -79,14 +79,7 @@ func syncCommand() *cobra.Command {
 			run, err := workflows.StartOrderSync(cmd.Context(), c, workflows.OrderSyncInput{
 				Since: &window.Since, Until: &window.Until,
 			})
-			if err != nil {
-				return fmt.Errorf("start order sync: %w", err)
-			}
-			fmt.Fprintf(cmd.ErrOrStderr(), "order sync %s running (run %s)\n", run.GetID(), run.GetRunID())
-			if noWait {
-				return nil
-			}
-			return printReport(cmd.OutOrStdout(), workflows.WaitReport(cmd.Context(), run, workflows.OrderSyncKind))
+			return followRun(cmd, run, err, workflows.OrderSyncKind, noWait)
 		},
 	}
 	orders.Flags().StringVar(&since, "since", "", "window start, RFC 3339 (for example 2026-11-01T00:00:00Z)")
@@ -204,18 +197,24 @@ func customersCommand() *cobra.Command {
 			run, err := workflows.StartCustomerSync(cmd.Context(), c, workflows.CustomerSyncInput{
 				RepConcurrency: concurrency,
 			})
-			if err != nil {
-				return fmt.Errorf("start customer sync: %w", err)
-			}
-			fmt.Fprintf(cmd.ErrOrStderr(), "customer sync %s running (run %s)\n", run.GetID(), run.GetRunID())
-			if noWait {
-				return nil
-			}
-			return printReport(cmd.OutOrStdout(), workflows.WaitReport(cmd.Context(), run, workflows.CustomerSyncKind))
+			return followRun(cmd, run, err, workflows.CustomerSyncKind, noWait)
 		},
 	}
 	cmd.Flags().IntVar(&concurrency, "rep-concurrency", 0,
 		"per-rep child workflows running at once (default CUSTOMER_SYNC_REP_CONCURRENCY, 4)")
 	cmd.Flags().BoolVar(&noWait, "no-wait", false, "print the workflow id and return without waiting")
 	return cmd
+}
+
+// followRun reports a started sync run and, unless noWait, waits for it
+// and prints its report; startErr is the error of starting it.
+func followRun(cmd *cobra.Command, run client.WorkflowRun, startErr error, kind string, noWait bool) error {
+	if startErr != nil {
+		return fmt.Errorf("start %s: %w", kind, startErr)
+	}
+	fmt.Fprintf(cmd.ErrOrStderr(), "%s %s running (run %s)\n", kind, run.GetID(), run.GetRunID())
+	if noWait {
+		return nil
+	}
+	return printReport(cmd.OutOrStdout(), workflows.WaitReport(cmd.Context(), run, kind))
 }
