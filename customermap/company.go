@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/stonecity/sync/clients/sps"
+	"github.com/stonecity/sync/hubspotvalue"
 	"github.com/stonecity/sync/normalize"
 )
 
@@ -45,7 +46,7 @@ func CompanyProperties(c sps.Customer, syncedAt time.Time) map[string]string {
 	// NOTE: a credit limit that is set but not a plain decimal (SPS
 	// Decimal accepts "NaN" and "Inf") is omitted like an empty one, so the
 	// HubSpot value stays as it was and nothing reports the bad value.
-	if limit, ok := plainDecimal(c.CreditLimit.String()); ok {
+	if limit, ok := hubspotvalue.CanonicalNumber(c.CreditLimit.String()); ok {
 		properties[PropSPSCreditLimit] = limit
 	}
 	properties[PropSPSIsTaxExempt] = strconv.FormatBool(c.IsTaxExempt)

@@ -6,6 +6,8 @@
 // create, update or skip.
 package customermap
 
+import "github.com/stonecity/sync/hubspotvalue"
+
 // Custom HubSpot properties written by customer sync. HubSpot schema setup
 // creates them with the types and unique-value flags noted here; every one
 // not marked otherwise is a string.
@@ -49,20 +51,10 @@ const (
 	PropLeadStatus = "hs_lead_status"
 )
 
-// propertyKind is how HubSpot stores a property value, which decides how
-// ChangedProperties compares two values.
-type propertyKind int
-
-const (
-	kindString propertyKind = iota
-	kindNumber
-	kindBool
-	kindDatetime
-)
-
-// propertyKinds are the non-string properties customer sync writes.
-var propertyKinds = map[string]propertyKind{
-	PropSPSCreditLimit: kindNumber,
-	PropSPSIsTaxExempt: kindBool,
-	PropSPSLastSynced:  kindDatetime,
+// propertyKinds are the non-string properties customer sync writes, which
+// decide how ChangedProperties compares their values.
+var propertyKinds = map[string]hubspotvalue.Kind{
+	PropSPSCreditLimit: hubspotvalue.Number,
+	PropSPSIsTaxExempt: hubspotvalue.Bool,
+	PropSPSLastSynced:  hubspotvalue.Datetime,
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/stonecity/sync/clients/sps"
 	"github.com/stonecity/sync/config"
+	"github.com/stonecity/sync/hubspotvalue"
 	"github.com/stonecity/sync/normalize"
 )
 
@@ -77,7 +78,7 @@ func MapQuote(q sps.Quote, p config.HubSpotPortal, syncedAt time.Time) (Deal, er
 		Stage:   MapStage(q),
 		Hash:    ContentHash(q),
 	}
-	deal.CustomerID, _ = canonicalDecimal(q.CustomerID.String())
+	deal.CustomerID, _ = hubspotvalue.CanonicalNumber(q.CustomerID.String())
 
 	properties := map[string]string{
 		PropDealName:       DealName(q),
@@ -86,7 +87,7 @@ func MapQuote(q sps.Quote, p config.HubSpotPortal, syncedAt time.Time) (Deal, er
 		PropSPSContentHash: deal.Hash,
 	}
 	if q.Total.IsSet() {
-		amount, ok := canonicalDecimal(q.Total.String())
+		amount, ok := hubspotvalue.CanonicalNumber(q.Total.String())
 		if !ok {
 			return Deal{}, &FieldError{
 				QuoteID: q.ID,
@@ -116,7 +117,7 @@ func setReferences(properties map[string]string, q sps.Quote, customerID string)
 	// NOTE: an opportunityID or customerID that SPS sent as "NaN" or "Inf"
 	// is omitted like an empty one, so the deal keeps its old value and
 	// nothing reports the bad value.
-	opportunityID, _ := canonicalDecimal(q.OpportunityID.String())
+	opportunityID, _ := hubspotvalue.CanonicalNumber(q.OpportunityID.String())
 	setIfNotEmpty(properties, PropSPSOpportunityID, opportunityID)
 	setIfNotEmpty(properties, PropSPSCustomerID, customerID)
 

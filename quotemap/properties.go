@@ -5,6 +5,8 @@
 // no I/O, and the caller decides what to create, update or skip.
 package quotemap
 
+import "github.com/stonecity/sync/hubspotvalue"
+
 // Custom HubSpot deal properties written by quote sync. HubSpot schema setup
 // creates them with the types and unique-value flags noted here; every one
 // not marked otherwise is a string.
@@ -50,20 +52,11 @@ const (
 	PropCloseDate = "closedate"
 )
 
-// propertyKind is how HubSpot stores a property value, which decides how
-// ChangedProperties compares two values.
-type propertyKind int
-
-const (
-	kindString propertyKind = iota
-	kindNumber
-	kindDatetime
-)
-
-// propertyKinds are the non-string properties quote sync writes.
-var propertyKinds = map[string]propertyKind{
-	PropAmount:           kindNumber,
-	PropSPSRevisionCount: kindNumber,
-	PropCloseDate:        kindDatetime,
-	PropSPSLastSynced:    kindDatetime,
+// propertyKinds are the non-string properties quote sync writes, which
+// decide how ChangedProperties compares their values.
+var propertyKinds = map[string]hubspotvalue.Kind{
+	PropAmount:           hubspotvalue.Number,
+	PropSPSRevisionCount: hubspotvalue.Number,
+	PropCloseDate:        hubspotvalue.Datetime,
+	PropSPSLastSynced:    hubspotvalue.Datetime,
 }

@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/stonecity/sync/hubspotvalue"
 )
 
 // NextRevision returns the deal's sps_revision_count after a sync, given
@@ -33,7 +35,7 @@ func NextRevision(currentCount string, currentHash, newHash string) (count strin
 // may return a whole number as "3" or "3.0", so the canonical form is
 // parsed. Anything that is not a non-negative whole number gives 0.
 func parseCount(value string) int64 {
-	canonical, ok := canonicalDecimal(value)
+	canonical, ok := hubspotvalue.CanonicalNumber(value)
 	if !ok {
 		return 0
 	}
