@@ -64,7 +64,7 @@ type orderCheckpoint struct {
 	Calls  []apicalls.Count               `json:"calls"`
 }
 
-// contactState is what an update decision needs to know about a contact.
+// contactState is the part of a contact that decides its update.
 type contactState struct {
 	LeadStatus   string `json:"leadStatus,omitempty"`
 	LastPurchase string `json:"lastPurchase,omitempty"`

@@ -22,7 +22,7 @@ type PreflightInput struct {
 	SyncKind string `json:"syncKind"`
 }
 
-// PreflightResult is what a successful preflight cost.
+// PreflightResult is the API calls a successful preflight made.
 type PreflightResult struct {
 	APICalls []apicalls.Count `json:"apiCalls"`
 }

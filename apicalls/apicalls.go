@@ -45,7 +45,7 @@ func NewRecorder() *Recorder {
 	return &Recorder{counts: map[key]*Count{}}
 }
 
-// Add counts one call; rateLimited marks a 429 answer.
+// Add counts one call; rateLimited marks a 429 response.
 func (r *Recorder) Add(service, endpoint string, rateLimited bool) {
 	r.mu.Lock()
 	defer r.mu.Unlock()

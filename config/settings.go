@@ -35,7 +35,7 @@ type Customers struct {
 	RepConcurrency int
 }
 
-// Temporal says where the cluster is.
+// Temporal is the address and namespace of the Temporal cluster.
 type Temporal struct {
 	Address   string
 	Namespace string

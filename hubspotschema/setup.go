@@ -8,7 +8,7 @@ import (
 	"github.com/stonecity/sync/clients/hubspot"
 )
 
-// SetupResult says what Setup changed.
+// SetupResult lists the properties and options Setup created.
 type SetupResult struct {
 	CreatedProperties []string `json:"createdProperties"`
 	AddedOptions      []string `json:"addedOptions"`

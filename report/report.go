@@ -16,7 +16,7 @@ const (
 	// StatusFailedRecords means the run finished but some records failed;
 	// Failures lists them.
 	StatusFailedRecords = "completed_with_failures"
-	// StatusFailed means the run itself failed; Error says why.
+	// StatusFailed means the run itself failed, for the reason in Error.
 	StatusFailed = "failed"
 )
 

@@ -24,7 +24,7 @@ type serverLogger struct {
 	fatals *fatalRecord
 	// stopping is shared by every logger derived through With. Once the
 	// server stops, its workers and clients warn about every connection
-	// the shutdown closes; those warnings say nothing, so they are dropped.
+	// the shutdown closes; those warnings need no action, so they are dropped.
 	stopping *atomic.Bool
 }
 
