@@ -14,6 +14,7 @@ import (
 	"go.temporal.io/sdk/temporal"
 
 	"github.com/stonecity/sync/clients/hubspot"
+	"github.com/stonecity/sync/clients/sps"
 	squareclient "github.com/stonecity/sync/clients/square"
 )
 
@@ -64,18 +65,13 @@ func classify(err error) (string, bool, time.Duration) {
 
 	var squareErr *squareclient.Error
 	if errors.As(err, &squareErr) {
-		switch {
-		case squareErr.Status == 429:
-			return ErrorTypeRateLimited, true, squareErr.RetryAfter
-		case squareErr.Retryable:
-			return ErrorTypeTransient, true, squareErr.RetryAfter
-		case squareErr.Status == 401 || squareErr.Status == 403:
-			return ErrorTypeAuth, false, 0
-		case squareErr.Status == 404:
-			return ErrorTypeNotFound, false, 0
-		default:
-			return ErrorTypeInvalid, false, 0
-		}
+		retryable := squareErr.Retryable || squareErr.Status == 429
+		return statusErrorType(squareErr.Status, retryable), retryable, squareErr.RetryAfter
+	}
+
+	var spsErr *sps.Error
+	if errors.As(err, &spsErr) {
+		return statusErrorType(spsErr.Status, spsErr.Retryable), spsErr.Retryable, spsErr.RetryAfter
 	}
 
 	var netErr net.Error
@@ -88,6 +84,22 @@ func classify(err error) (string, bool, time.Duration) {
 	}
 	// Unknown errors are retried: Temporal's retry policy bounds them.
 	return ErrorTypeTransient, true, 0
+}
+
+// statusErrorType names the error type of an HTTP failure by its status.
+func statusErrorType(status int, retryable bool) string {
+	switch {
+	case status == 429:
+		return ErrorTypeRateLimited
+	case retryable:
+		return ErrorTypeTransient
+	case status == 401 || status == 403:
+		return ErrorTypeAuth
+	case status == 404:
+		return ErrorTypeNotFound
+	default:
+		return ErrorTypeInvalid
+	}
 }
 
 func hubSpotErrorType(e *hubspot.Error) string {
