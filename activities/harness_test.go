@@ -340,7 +340,7 @@ func failureFor(res OrderPageResult, orderID string) string {
 }
 
 // squarePipelines returns the Square POS deal pipeline with its closed-won
-// stage and an unrelated quotes pipeline, as Stone City's portal has them.
+// stage and the Quotes pipeline, as Stone City's portal has them.
 func squarePipelines(portal config.HubSpotPortal) []hubsim.Pipeline {
 	return []hubsim.Pipeline{
 		{ID: portal.SquarePipelineID, Label: "Square POS", DisplayOrder: 1, Stages: []hubsim.Stage{
@@ -348,6 +348,8 @@ func squarePipelines(portal config.HubSpotPortal) []hubsim.Pipeline {
 		}},
 		{ID: portal.QuotesPipelineID, Label: "Quotes", DisplayOrder: 2, Stages: []hubsim.Stage{
 			{ID: portal.QuoteQuotedStageID, Label: "Quoted", Probability: 0.5},
+			{ID: portal.QuoteAcceptedStageID, Label: "Accepted (won)", Probability: 1, IsClosed: true},
+			{ID: portal.QuoteLostStageID, Label: "Lost", IsClosed: true},
 		}},
 	}
 }

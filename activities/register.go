@@ -76,4 +76,5 @@ func Register(r Registry, deps Dependencies) {
 		},
 	})
 	r.RegisterActivity(NewCustomerActivities(deps.HubSpot, deps.SPS))
+	r.RegisterActivity(&QuoteActivities{HubSpot: deps.HubSpot, SPS: deps.SPS, Portal: deps.Settings.Portal})
 }

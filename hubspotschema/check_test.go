@@ -11,8 +11,10 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/stonecity/sync/clients/hubspot"
+	"github.com/stonecity/sync/config"
 	"github.com/stonecity/sync/hubspotschema"
 	"github.com/stonecity/sync/ordermap"
+	"github.com/stonecity/sync/sandbox/dataset"
 	hubsim "github.com/stonecity/sync/sandbox/hubspot"
 )
 
@@ -114,10 +116,12 @@ func removeLeadStatus(t *testing.T, h *harness, value string) {
 }
 
 func TestInspectReportsUnfixableProblems(t *testing.T) {
+	// quotes is Stone City's Quotes pipeline, complete in every case.
+	quotes := dataset.PortalPipelines(config.DefaultHubSpotPortal())[1]
 	squarePipeline := func(stageID string) []hubsim.Pipeline {
 		return []hubsim.Pipeline{{ID: "889312001", Label: "Square POS", Stages: []hubsim.Stage{
 			{ID: stageID, Label: "Closed won", Probability: 1, IsClosed: true},
-		}}}
+		}}, quotes}
 	}
 	tests := []struct {
 		name      string
@@ -169,7 +173,8 @@ func TestInspectReportsUnfixableProblems(t *testing.T) {
 				"(Square POS) has no stage 1338115383; create it in HubSpot or fix the stage id in the configuration"},
 		},
 		{
-			name: "missing pipeline",
+			name:      "missing pipeline",
+			pipelines: []hubsim.Pipeline{quotes},
 			want: hubspotschema.Problem{Object: "deals", Name: "889312001", Message: "deal pipeline 889312001 " +
 				"(Square POS) does not exist; create it in HubSpot or set the pipeline id in the configuration"},
 		},

@@ -16,6 +16,7 @@ import (
 const (
 	KindOrderSync    = "order-sync"
 	KindCustomerSync = "customer-sync"
+	KindQuoteSync    = "quote-sync"
 )
 
 // SetupCommand is the command that fixes what Check reports.
@@ -70,6 +71,8 @@ func ForKind(kind string, portal config.HubSpotPortal) Requirements {
 		return orderSync(portal)
 	case KindCustomerSync:
 		return customerSync()
+	case KindQuoteSync:
+		return quoteSync(portal)
 	default:
 		return Requirements{}
 	}
@@ -77,7 +80,7 @@ func ForKind(kind string, portal config.HubSpotPortal) Requirements {
 
 // All returns the requirements of every sync, merged, for Setup.
 func All(portal config.HubSpotPortal) Requirements {
-	req := merge(orderSync(portal), customerSync())
+	req := merge(orderSync(portal), customerSync(), quoteSync(portal))
 	// Setup writes the product's full lead status list, so every sync's
 	// option exists before the first run of that sync.
 	for i, p := range req.Properties {

@@ -103,7 +103,7 @@ func TestForKindPipelineFromPortal(t *testing.T) {
 }
 
 func TestForKindUnknownKindIsEmpty(t *testing.T) {
-	req := hubspotschema.ForKind("quote-sync", config.DefaultHubSpotPortal())
+	req := hubspotschema.ForKind("no-such-sync", config.DefaultHubSpotPortal())
 
 	assert.Empty(t, req.Properties)
 	assert.Empty(t, req.Pipelines)
@@ -133,7 +133,8 @@ func TestAllCoversEveryKind(t *testing.T) {
 	portal := config.DefaultHubSpotPortal()
 	all := hubspotschema.All(portal)
 
-	for _, kind := range []string{hubspotschema.KindOrderSync, hubspotschema.KindCustomerSync} {
+	for _, kind := range []string{hubspotschema.KindOrderSync, hubspotschema.KindCustomerSync,
+		hubspotschema.KindQuoteSync} {
 		t.Run(kind, func(t *testing.T) {
 			req := hubspotschema.ForKind(kind, portal)
 			require.NotEmpty(t, req.Properties)

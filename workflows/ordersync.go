@@ -2,8 +2,6 @@ package workflows
 
 import (
 	"errors"
-	"fmt"
-	"time"
 
 	"go.temporal.io/sdk/temporal"
 	"go.temporal.io/sdk/workflow"
@@ -98,27 +96,7 @@ func startOrderSync(ctx workflow.Context, in OrderSyncInput) (*orderSyncRun, err
 // the lookback ending at the schedule's nominal time (for unscheduled runs,
 // the time the run started).
 func orderWindow(ctx workflow.Context, in OrderSyncInput) (report.Window, error) {
-	until := workflow.Now(ctx)
-	if nominal, ok := workflow.GetTypedSearchAttributes(ctx).GetTime(scheduledStartTime); ok {
-		until = nominal
-	}
-	if in.Until != nil {
-		until = *in.Until
-	}
-
-	lookback := DefaultOrderLookback
-	if in.LookbackHours > 0 {
-		lookback = time.Duration(in.LookbackHours) * time.Hour
-	}
-	since := until.Add(-lookback)
-	if in.Since != nil {
-		since = *in.Since
-	}
-	if !since.Before(until) {
-		return report.Window{}, fmt.Errorf("invalid order sync window: since %s is not before until %s",
-			since.Format(time.RFC3339), until.Format(time.RFC3339))
-	}
-	return report.Window{Since: since.UTC(), Until: until.UTC()}, nil
+	return syncWindow(ctx, "order sync", in.Since, in.Until, in.LookbackHours, DefaultOrderLookback)
 }
 
 // prepare checks the HubSpot schema and resolves the locations.

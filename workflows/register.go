@@ -14,4 +14,5 @@ func Register(r Registry) {
 	r.RegisterWorkflowWithOptions(OrderSync, workflow.RegisterOptions{Name: OrderSyncWorkflowName})
 	r.RegisterWorkflowWithOptions(CustomerSync, workflow.RegisterOptions{Name: CustomerSyncWorkflowName})
 	r.RegisterWorkflowWithOptions(CustomerSyncRep, workflow.RegisterOptions{Name: CustomerSyncRepWorkflowName})
+	r.RegisterWorkflowWithOptions(QuoteSync, workflow.RegisterOptions{Name: QuoteSyncWorkflowName})
 }
