@@ -16,6 +16,16 @@ type Settings struct {
 	Portal    HubSpotPortal
 	Orders    Orders
 	Customers Customers
+	Quotes    Quotes
+}
+
+// Quotes holds quote sync settings.
+type Quotes struct {
+	// Schedule is the cron expression (UTC) of the daily quote sync.
+	Schedule string
+	// LookbackHours is the window of modified quotes each scheduled run
+	// covers.
+	LookbackHours int
 }
 
 // SPS holds the Stone Profits API endpoint and credentials.
@@ -88,6 +98,7 @@ func Defaults() Settings {
 			Schedule:       "30 11 * * *",
 			RepConcurrency: 4,
 		},
+		Quotes: Quotes{Schedule: "0 12 * * *", LookbackHours: 25},
 		Portal: DefaultHubSpotPortal(),
 		Orders: Orders{
 			Schedule:          "0 11 * * *",
@@ -123,6 +134,8 @@ var Variables = []struct{ Name, Meaning string }{
 	{"SPS_AUTHORIZED_NUMBER", "Stone Profits authorized number (secret, required)"},
 	{"CUSTOMER_SYNC_SCHEDULE", "cron expression in UTC of the customer sync schedule (default \"30 11 * * *\")"},
 	{"CUSTOMER_SYNC_REP_CONCURRENCY", "per-rep child workflows of one customer sync running at once (default 4)"},
+	{"QUOTE_SYNC_SCHEDULE", "cron expression in UTC of the quote sync schedule (default \"0 12 * * *\")"},
+	{"QUOTE_LOOKBACK_HOURS", "hours of modified SPS quotes each scheduled quote sync covers (default 25)"},
 }
 
 // Load reads the settings from getenv (os.Getenv in production) over the
@@ -157,6 +170,8 @@ func Load(getenv func(string) string) (Settings, error) {
 	e.str("SPS_AUTHORIZED_NUMBER", &s.SPS.AuthorizedNumber)
 	e.str("CUSTOMER_SYNC_SCHEDULE", &s.Customers.Schedule)
 	e.positiveInt("CUSTOMER_SYNC_REP_CONCURRENCY", &s.Customers.RepConcurrency, 50)
+	e.str("QUOTE_SYNC_SCHEDULE", &s.Quotes.Schedule)
+	e.positiveInt("QUOTE_LOOKBACK_HOURS", &s.Quotes.LookbackHours, MaxLookbackHours)
 	e.checkURL("SPS_BASE_URL", s.SPS.BaseURL)
 	e.checkURL("HUBSPOT_BASE_URL", s.HubSpot.BaseURL)
 	e.checkURL("SQUARE_BASE_URL", s.Square.BaseURL)

@@ -135,6 +135,10 @@ func overrideCases(t *testing.T) []overrideCase {
 			func(s Settings) any { return s.Customers.Schedule }, "0 12 * * *"},
 		{"CUSTOMER_SYNC_REP_CONCURRENCY", "8",
 			func(s Settings) any { return s.Customers.RepConcurrency }, 8},
+		{"QUOTE_SYNC_SCHEDULE", "15 12 * * *",
+			func(s Settings) any { return s.Quotes.Schedule }, "15 12 * * *"},
+		{"QUOTE_LOOKBACK_HOURS", "49",
+			func(s Settings) any { return s.Quotes.LookbackHours }, 49},
 	}
 }
 

@@ -44,6 +44,12 @@ func Definitions(s config.Settings) []Definition {
 		Cron:     s.Customers.Schedule,
 		Workflow: workflows.CustomerSyncWorkflowName,
 		Input:    workflows.CustomerSyncInput{RepConcurrency: s.Customers.RepConcurrency},
+	}, {
+		ID:       workflows.QuoteSyncScheduleID,
+		Kind:     workflows.QuoteSyncKind,
+		Cron:     s.Quotes.Schedule,
+		Workflow: workflows.QuoteSyncWorkflowName,
+		Input:    workflows.QuoteSyncInput{LookbackHours: s.Quotes.LookbackHours},
 	}}
 }
 

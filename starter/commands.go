@@ -86,7 +86,7 @@ func syncCommand() *cobra.Command {
 	orders.Flags().StringVar(&until, "until", "", "window end, RFC 3339 (default now)")
 	orders.Flags().IntVar(&lookback, "lookback-hours", 0, "window length when --since is not given (default ORDER_LOOKBACK_HOURS, 96)")
 	orders.Flags().BoolVar(&noWait, "no-wait", false, "print the workflow id and return without waiting")
-	cmd.AddCommand(orders, customersCommand())
+	cmd.AddCommand(orders, customersCommand(), quotesCommand())
 	return cmd
 }
 
@@ -217,4 +217,46 @@ func followRun(cmd *cobra.Command, run client.WorkflowRun, startErr error, kind 
 		return nil
 	}
 	return printReport(cmd.OutOrStdout(), workflows.WaitReport(cmd.Context(), run, kind))
+}
+
+func quotesCommand() *cobra.Command {
+	var since, until string
+	var lookback int
+	var noWait bool
+	cmd := &cobra.Command{
+		Use:   "quotes",
+		Short: "Sync SPS quotes modified in a window into HubSpot deals, wait, and print the report",
+		Long: "Without --since/--until the window is the configured lookback ending now.\n" +
+			"Starting a window that is already running attaches to that run instead of starting another.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			settings, err := config.Load(os.Getenv)
+			if err != nil {
+				return err
+			}
+			hours := lookback
+			if hours == 0 {
+				hours = settings.Quotes.LookbackHours
+			}
+			window, err := parseWindow(since, until, hours, time.Now())
+			if err != nil {
+				return err
+			}
+			c, err := dialTemporal(settings)
+			if err != nil {
+				return err
+			}
+			defer c.Close()
+
+			run, err := workflows.StartQuoteSync(cmd.Context(), c, workflows.QuoteSyncInput{
+				Since: &window.Since, Until: &window.Until,
+			})
+			return followRun(cmd, run, err, workflows.QuoteSyncKind, noWait)
+		},
+	}
+	cmd.Flags().StringVar(&since, "since", "", "window start (modified quotes), RFC 3339")
+	cmd.Flags().StringVar(&until, "until", "", "window end, RFC 3339 (default now)")
+	cmd.Flags().IntVar(&lookback, "lookback-hours", 0, "window length when --since is not given (default QUOTE_LOOKBACK_HOURS, 25)")
+	cmd.Flags().BoolVar(&noWait, "no-wait", false, "print the workflow id and return without waiting")
+	return cmd
 }

@@ -120,6 +120,11 @@ func runRound(ctx context.Context, stack *devstack.Stack) []report.SyncReport {
 				RepConcurrency: stack.Settings.Customers.RepConcurrency,
 			})
 		}},
+		// Quote sync runs after customer sync, as the schedules order
+		// them, so quotes find their companies.
+		{workflows.QuoteSyncKind, func() (client.WorkflowRun, error) {
+			return workflows.StartQuoteSync(ctx, stack.Client, workflows.QuoteSyncInput{Since: &since, Until: &until})
+		}},
 	}
 
 	var reports []report.SyncReport

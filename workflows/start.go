@@ -81,3 +81,22 @@ func StartCustomerSync(ctx context.Context, c client.Client, in CustomerSyncInpu
 		TypedSearchAttributes:    temporal.NewSearchAttributes(syncKind.ValueSet(CustomerSyncKind)),
 	}, CustomerSyncWorkflowName, in)
 }
+
+// StartQuoteSync starts a quote sync over an explicit window, or attaches
+// to the open run of that window.
+func StartQuoteSync(ctx context.Context, c client.Client, in QuoteSyncInput) (client.WorkflowRun, error) {
+	if in.Since == nil || in.Until == nil {
+		return nil, errors.New("quote sync needs an explicit window to start from a client; scheduled runs derive theirs")
+	}
+	if !in.Since.Before(*in.Until) {
+		return nil, fmt.Errorf("invalid window: since %s is not before until %s",
+			in.Since.Format(time.RFC3339), in.Until.Format(time.RFC3339))
+	}
+	return c.ExecuteWorkflow(ctx, client.StartWorkflowOptions{
+		ID:                       QuoteSyncWorkflowID(report.Window{Since: *in.Since, Until: *in.Until}),
+		TaskQueue:                TaskQueue,
+		WorkflowIDReusePolicy:    enumspb.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE,
+		WorkflowIDConflictPolicy: enumspb.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING,
+		TypedSearchAttributes:    temporal.NewSearchAttributes(syncKind.ValueSet(QuoteSyncKind)),
+	}, QuoteSyncWorkflowName, in)
+}
