@@ -260,3 +260,28 @@ func quotesCommand() *cobra.Command {
 	cmd.Flags().BoolVar(&noWait, "no-wait", false, "print the workflow id and return without waiting")
 	return cmd
 }
+
+func rematchQuotesCommand() *cobra.Command {
+	var noWait bool
+	cmd := &cobra.Command{
+		Use:   "rematch-quotes",
+		Short: "Link quote deals without a company to the company that now has their SPS customer id",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			settings, err := config.Load(os.Getenv)
+			if err != nil {
+				return err
+			}
+			c, err := dialTemporal(settings)
+			if err != nil {
+				return err
+			}
+			defer c.Close()
+
+			run, err := workflows.StartRematchQuotes(cmd.Context(), c)
+			return followRun(cmd, run, err, workflows.RematchQuotesKind, noWait)
+		},
+	}
+	cmd.Flags().BoolVar(&noWait, "no-wait", false, "print the workflow id and return without waiting")
+	return cmd
+}

@@ -32,6 +32,6 @@ func newRootCommand() *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(schedulesCommand(), syncCommand(), hubspotCommand())
+	root.AddCommand(schedulesCommand(), syncCommand(), hubspotCommand(), rematchQuotesCommand())
 	return root
 }

@@ -125,6 +125,9 @@ func runRound(ctx context.Context, stack *devstack.Stack) []report.SyncReport {
 		{workflows.QuoteSyncKind, func() (client.WorkflowRun, error) {
 			return workflows.StartQuoteSync(ctx, stack.Client, workflows.QuoteSyncInput{Since: &since, Until: &until})
 		}},
+		{workflows.RematchQuotesKind, func() (client.WorkflowRun, error) {
+			return workflows.StartRematchQuotes(ctx, stack.Client)
+		}},
 	}
 
 	var reports []report.SyncReport

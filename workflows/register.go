@@ -12,6 +12,7 @@ type Registry interface {
 // Register registers every sync workflow under its contract name.
 func Register(r Registry) {
 	r.RegisterWorkflowWithOptions(OrderSync, workflow.RegisterOptions{Name: OrderSyncWorkflowName})
+	r.RegisterWorkflowWithOptions(RematchQuotes, workflow.RegisterOptions{Name: RematchQuotesWorkflowName})
 	r.RegisterWorkflowWithOptions(CustomerSync, workflow.RegisterOptions{Name: CustomerSyncWorkflowName})
 	r.RegisterWorkflowWithOptions(CustomerSyncRep, workflow.RegisterOptions{Name: CustomerSyncRepWorkflowName})
 	r.RegisterWorkflowWithOptions(QuoteSync, workflow.RegisterOptions{Name: QuoteSyncWorkflowName})

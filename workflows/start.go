@@ -100,3 +100,15 @@ func StartQuoteSync(ctx context.Context, c client.Client, in QuoteSyncInput) (cl
 		TypedSearchAttributes:    temporal.NewSearchAttributes(syncKind.ValueSet(QuoteSyncKind)),
 	}, QuoteSyncWorkflowName, in)
 }
+
+// StartRematchQuotes starts a quote rematch now, or attaches to the one
+// started in the same minute.
+func StartRematchQuotes(ctx context.Context, c client.Client) (client.WorkflowRun, error) {
+	return c.ExecuteWorkflow(ctx, client.StartWorkflowOptions{
+		ID:                       RematchQuotesWorkflowID(time.Now()),
+		TaskQueue:                TaskQueue,
+		WorkflowIDReusePolicy:    enumspb.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE,
+		WorkflowIDConflictPolicy: enumspb.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING,
+		TypedSearchAttributes:    temporal.NewSearchAttributes(syncKind.ValueSet(RematchQuotesKind)),
+	}, RematchQuotesWorkflowName, RematchQuotesInput{})
+}

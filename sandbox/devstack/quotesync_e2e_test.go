@@ -8,6 +8,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"go.temporal.io/sdk/client"
 
 	spsclient "github.com/stonecity/sync/clients/sps"
 	"github.com/stonecity/sync/quotemap"
@@ -115,3 +116,58 @@ func TestQuoteSyncStatusChangeAndRevision(t *testing.T) {
 }
 
 func spsIDString(id int64) string { return strconv.FormatInt(id, 10) }
+
+func rematchQuotes(t *testing.T, stack *devstack.Stack) report.SyncReport {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	run, err := stack.Client.ExecuteWorkflow(ctx, client.StartWorkflowOptions{
+		ID:        "quote-rematch/test-" + time.Now().UTC().Format(time.RFC3339Nano),
+		TaskQueue: workflows.TaskQueue,
+	}, workflows.RematchQuotesWorkflowName, workflows.RematchQuotesInput{})
+	require.NoError(t, err)
+	return workflows.WaitReport(ctx, run, workflows.RematchQuotesKind)
+}
+
+func TestRematchLinksQuotesToLaterCompanies(t *testing.T) {
+	stack, _ := startCustomerStack(t, 400, devstack.Options{SPSQuotes: 120})
+	setupSchema(t, stack)
+	startWorker(t, stack)
+	// Quotes first: no company exists yet, so no deal gets one.
+	require.Equal(t, report.StatusSucceeded, syncQuotes(t, stack).Status)
+	require.Equal(t, report.StatusSucceeded, syncCustomers(t, stack).Status)
+
+	rep := rematchQuotes(t, stack)
+
+	require.Equal(t, report.StatusSucceeded, rep.Status, failureReasons(rep))
+	companies := companiesBySPSID(stack.Sims.HubSpot)
+	want := 0
+	for _, deal := range quoteDeals(t, stack) {
+		owners := companies[deal.Properties[quotemap.PropSPSCustomerID]]
+		linked := companiesOfDeal(stack, deal.ID)
+		if len(owners) == 0 {
+			assert.Empty(t, linked, "deal %s has no company to link", deal.ID)
+			continue
+		}
+		want++
+		assert.Equal(t, []string{owners[0].ID}, linked, "deal %s links its customer's company", deal.ID)
+	}
+	require.Positive(t, want, "some quotes belong to B2B customers")
+	assert.Equal(t, want, rep.Updated)
+
+	again := rematchQuotes(t, stack)
+
+	require.Equal(t, report.StatusSucceeded, again.Status, failureReasons(again))
+	assert.Zero(t, again.Updated, "a rerun links nothing new")
+}
+
+// companiesOfDeal returns the ids of the companies associated with a deal.
+func companiesOfDeal(stack *devstack.Stack, dealID string) []string {
+	var out []string
+	for _, a := range stack.Sims.HubSpot.Associations("deals", "companies") {
+		if a.FromID == dealID {
+			out = append(out, a.ToID)
+		}
+	}
+	return out
+}
