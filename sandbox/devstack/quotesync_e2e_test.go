@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"go.temporal.io/sdk/client"
+	"go.temporal.io/sdk/worker"
 
 	spsclient "github.com/stonecity/sync/clients/sps"
 	"github.com/stonecity/sync/quotemap"
@@ -170,4 +171,32 @@ func companiesOfDeal(stack *devstack.Stack, dealID string) []string {
 		}
 	}
 	return out
+}
+
+func TestQuoteSyncWorkerRestartMidRun(t *testing.T) {
+	stack, _ := startCustomerStack(t, 200, devstack.Options{SPSQuotes: 1200})
+	setupSchema(t, stack)
+	stack.Sims.HubSpot.SetFaults(hubsim.Faults{LatencyMs: 20})
+	first, err := stack.NewWorker(worker.Options{})
+	require.NoError(t, err)
+	require.NoError(t, first.Start())
+	quotes := stack.Sims.SPS.Quotes()
+
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	since := testNow.AddDate(-1, 0, -7)
+	until := time.Now().UTC().Add(time.Minute)
+	run, err := workflows.StartQuoteSync(ctx, stack.Client, workflows.QuoteSyncInput{Since: &since, Until: &until})
+	require.NoError(t, err)
+
+	// Stop the worker once some deals exist, before the run is done.
+	require.Eventually(t, func() bool { return len(quoteDeals(t, stack)) > 0 }, 2*time.Minute, 20*time.Millisecond)
+	first.Stop()
+	require.Less(t, len(quoteDeals(t, stack)), len(quotes), "the worker must stop mid-run")
+
+	startWorker(t, stack)
+	rep := workflows.WaitReport(ctx, run, workflows.QuoteSyncKind)
+
+	require.Equal(t, report.StatusSucceeded, rep.Status, failureReasons(rep))
+	assert.Len(t, quoteDeals(t, stack), len(quotes), "no missing deal, and quoteDeals fails on a duplicate")
 }
