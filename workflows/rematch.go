@@ -29,9 +29,9 @@ type RematchQuotesInput struct{}
 
 // RematchQuotes links quote deals that have no company to the company that
 // now carries their customer's sps_customer_id. Quote sync creates a deal
-// before its company exists when the customer became B2B after the quote;
-// this run repairs those links and is safe to repeat. The report counts
-// linked deals as updated.
+// without a company when the customer became B2B after the quote. This
+// run repairs those links and is safe to repeat. The report counts linked
+// deals as updated.
 func RematchQuotes(ctx workflow.Context, _ RematchQuotesInput) (report.SyncReport, error) {
 	info := workflow.GetInfo(ctx)
 	rep := report.SyncReport{
