@@ -1,7 +1,6 @@
 package workflows
 
 import (
-	"errors"
 	"fmt"
 	"sort"
 	"time"
@@ -57,11 +56,8 @@ func CustomerSync(ctx workflow.Context, in CustomerSyncInput) (report.SyncReport
 		return run.fail(ctx, err)
 	}
 
-	rep := run.report
-	rep.Finish(workflow.Now(ctx))
 	run.progress.Stage = "finished"
-	upsertSearchAttributes(ctx, CustomerSyncKind, rep.Failed)
-	return rep, nil
+	return finishReport(ctx, run.report), nil
 }
 
 // customerSyncRun is the state of one CustomerSync execution.
@@ -298,9 +294,6 @@ func (r *customerSyncRun) write(ctx workflow.Context, b2b []activities.CustomerR
 
 func (r *customerSyncRun) fail(ctx workflow.Context, err error) (report.SyncReport, error) {
 	r.progress.Stage = "failed"
-	var canceled *temporal.CanceledError
-	if !errors.As(err, &canceled) {
-		workflow.GetLogger(ctx).Error("Customer sync failed", "syncKind", CustomerSyncKind, "error", err)
-	}
+	logFailure(ctx, r.report, r.progress.Pages, err)
 	return report.SyncReport{}, err
 }

@@ -1,8 +1,6 @@
 package workflows
 
 import (
-	"errors"
-
 	"go.temporal.io/sdk/temporal"
 	"go.temporal.io/sdk/workflow"
 
@@ -173,28 +171,15 @@ func (r *orderSyncRun) continued(in OrderSyncInput) OrderSyncInput {
 	return next
 }
 
-// finish completes the report and records the failed-record count as a
-// search attribute.
+// finish completes the report.
 func (r *orderSyncRun) finish(ctx workflow.Context) (report.SyncReport, error) {
-	rep := r.resume.Report
-	rep.Finish(workflow.Now(ctx))
 	r.progress.Stage = "finished"
-	upsertSearchAttributes(ctx, OrderSyncKind, rep.Failed)
-	if rep.Failed > 0 {
-		workflow.GetLogger(ctx).Warn("Order sync finished with failed records",
-			"syncKind", OrderSyncKind, "failed", rep.Failed)
-	}
-	return rep, nil
+	return finishReport(ctx, r.resume.Report), nil
 }
 
-// fail ends the run with err; the report so far is logged, since a failed
-// workflow has no result.
+// fail ends the run with err and logs the report so far.
 func (r *orderSyncRun) fail(ctx workflow.Context, err error) (report.SyncReport, error) {
 	r.progress.Stage = "failed"
-	var canceled *temporal.CanceledError
-	if !errors.As(err, &canceled) {
-		workflow.GetLogger(ctx).Error("Order sync failed", "syncKind", OrderSyncKind,
-			"created", r.resume.Report.Created, "pages", r.resume.Pages, "error", err)
-	}
+	logFailure(ctx, r.resume.Report, r.resume.Pages, err)
 	return report.SyncReport{}, err
 }

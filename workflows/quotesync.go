@@ -1,8 +1,6 @@
 package workflows
 
 import (
-	"errors"
-
 	"go.temporal.io/sdk/temporal"
 	"go.temporal.io/sdk/workflow"
 
@@ -139,28 +137,15 @@ func (r *quoteSyncRun) syncProgress() {
 	r.progress.Failed = rep.Failed
 }
 
-// finish completes the report and records the failed-record count as a
-// search attribute.
+// finish completes the report.
 func (r *quoteSyncRun) finish(ctx workflow.Context) (report.SyncReport, error) {
-	rep := r.resume.Report
-	rep.Finish(workflow.Now(ctx))
 	r.progress.Stage = "finished"
-	upsertSearchAttributes(ctx, QuoteSyncKind, rep.Failed)
-	if rep.Failed > 0 {
-		workflow.GetLogger(ctx).Warn("Quote sync finished with failed records",
-			"syncKind", QuoteSyncKind, "failed", rep.Failed)
-	}
-	return rep, nil
+	return finishReport(ctx, r.resume.Report), nil
 }
 
-// fail ends the run with err; the report so far is logged, since a failed
-// workflow has no result.
+// fail ends the run with err and logs the report so far.
 func (r *quoteSyncRun) fail(ctx workflow.Context, err error) (report.SyncReport, error) {
 	r.progress.Stage = "failed"
-	var canceled *temporal.CanceledError
-	if !errors.As(err, &canceled) {
-		workflow.GetLogger(ctx).Error("Quote sync failed", "syncKind", QuoteSyncKind,
-			"created", r.resume.Report.Created, "pages", r.resume.Pages, "error", err)
-	}
+	logFailure(ctx, r.resume.Report, r.resume.Pages, err)
 	return report.SyncReport{}, err
 }

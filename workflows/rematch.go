@@ -60,7 +60,5 @@ func RematchQuotes(ctx workflow.Context, _ RematchQuotesInput) (report.SyncRepor
 	}
 	rep.MergeStages(res.Stages)
 	rep.MergeAPICalls(res.APICalls)
-	rep.Finish(workflow.Now(ctx))
-	upsertSearchAttributes(ctx, RematchQuotesKind, rep.Failed)
-	return rep, nil
+	return finishReport(ctx, rep), nil
 }
