@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -47,46 +48,29 @@ func schedulesCommand() *cobra.Command {
 
 func syncCommand() *cobra.Command {
 	cmd := &cobra.Command{Use: "sync", Short: "Run a sync now, or over a backfill window"}
-	var since, until string
-	var lookback int
-	var noWait bool
-	orders := &cobra.Command{
-		Use:   "orders",
-		Short: "Sync completed Square orders closed in a window into HubSpot, wait, and print the report",
-		Long: "Without --since/--until the window is the configured lookback ending now.\n" +
-			"Starting a window that is already running attaches to that run instead of starting another.",
-		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			settings, err := config.Load(os.Getenv)
-			if err != nil {
-				return err
-			}
-			hours := lookback
-			if hours == 0 {
-				hours = settings.Orders.LookbackHours
-			}
-			// The flags are checked before dialing, so a typo fails fast.
-			window, err := parseWindow(since, until, hours, time.Now())
-			if err != nil {
-				return err
-			}
-			c, err := dialTemporal(settings)
-			if err != nil {
-				return err
-			}
-			defer c.Close()
-
-			run, err := workflows.StartOrderSync(cmd.Context(), c, workflows.OrderSyncInput{
-				Since: &window.Since, Until: &window.Until,
-			})
-			return followRun(cmd, run, err, workflows.OrderSyncKind, noWait)
+	orders := windowSyncCommand(windowSync{
+		use:          "orders",
+		short:        "Sync completed Square orders closed in a window into HubSpot, wait, and print the report",
+		since:        "window start, RFC 3339 (for example 2026-11-01T00:00:00Z)",
+		lookbackHelp: "window length when --since is not given (default ORDER_LOOKBACK_HOURS, 96)",
+		lookback:     func(s config.Settings) int { return s.Orders.LookbackHours },
+		kind:         workflows.OrderSyncKind,
+		start: func(ctx context.Context, c client.Client, w report.Window) (client.WorkflowRun, error) {
+			return workflows.StartOrderSync(ctx, c, workflows.OrderSyncInput{Since: &w.Since, Until: &w.Until})
 		},
-	}
-	orders.Flags().StringVar(&since, "since", "", "window start, RFC 3339 (for example 2026-11-01T00:00:00Z)")
-	orders.Flags().StringVar(&until, "until", "", "window end, RFC 3339 (default now)")
-	orders.Flags().IntVar(&lookback, "lookback-hours", 0, "window length when --since is not given (default ORDER_LOOKBACK_HOURS, 96)")
-	orders.Flags().BoolVar(&noWait, "no-wait", false, "print the workflow id and return without waiting")
-	cmd.AddCommand(orders, customersCommand(), quotesCommand())
+	})
+	quotes := windowSyncCommand(windowSync{
+		use:          "quotes",
+		short:        "Sync SPS quotes modified in a window into HubSpot deals, wait, and print the report",
+		since:        "window start (modified quotes), RFC 3339",
+		lookbackHelp: "window length when --since is not given (default QUOTE_LOOKBACK_HOURS, 25)",
+		lookback:     func(s config.Settings) int { return s.Quotes.LookbackHours },
+		kind:         workflows.QuoteSyncKind,
+		start: func(ctx context.Context, c client.Client, w report.Window) (client.WorkflowRun, error) {
+			return workflows.StartQuoteSync(ctx, c, workflows.QuoteSyncInput{Since: &w.Since, Until: &w.Until})
+		},
+	})
+	cmd.AddCommand(orders, customersCommand(), quotes)
 	return cmd
 }
 
@@ -219,13 +203,24 @@ func followRun(cmd *cobra.Command, run client.WorkflowRun, startErr error, kind 
 	return printReport(cmd.OutOrStdout(), workflows.WaitReport(cmd.Context(), run, kind))
 }
 
-func quotesCommand() *cobra.Command {
+// windowSync describes a sync command that runs over a time window.
+type windowSync struct {
+	use, short, since, lookbackHelp string
+	// lookback is the configured window length in hours.
+	lookback func(config.Settings) int
+	kind     string
+	start    func(context.Context, client.Client, report.Window) (client.WorkflowRun, error)
+}
+
+// windowSyncCommand builds a sync command with --since, --until,
+// --lookback-hours and --no-wait.
+func windowSyncCommand(w windowSync) *cobra.Command {
 	var since, until string
 	var lookback int
 	var noWait bool
 	cmd := &cobra.Command{
-		Use:   "quotes",
-		Short: "Sync SPS quotes modified in a window into HubSpot deals, wait, and print the report",
+		Use:   w.use,
+		Short: w.short,
 		Long: "Without --since/--until the window is the configured lookback ending now.\n" +
 			"Starting a window that is already running attaches to that run instead of starting another.",
 		Args: cobra.NoArgs,
@@ -236,8 +231,9 @@ func quotesCommand() *cobra.Command {
 			}
 			hours := lookback
 			if hours == 0 {
-				hours = settings.Quotes.LookbackHours
+				hours = w.lookback(settings)
 			}
+			// The flags are checked before dialing, so a typo fails fast.
 			window, err := parseWindow(since, until, hours, time.Now())
 			if err != nil {
 				return err
@@ -248,15 +244,13 @@ func quotesCommand() *cobra.Command {
 			}
 			defer c.Close()
 
-			run, err := workflows.StartQuoteSync(cmd.Context(), c, workflows.QuoteSyncInput{
-				Since: &window.Since, Until: &window.Until,
-			})
-			return followRun(cmd, run, err, workflows.QuoteSyncKind, noWait)
+			run, err := w.start(cmd.Context(), c, window)
+			return followRun(cmd, run, err, w.kind, noWait)
 		},
 	}
-	cmd.Flags().StringVar(&since, "since", "", "window start (modified quotes), RFC 3339")
+	cmd.Flags().StringVar(&since, "since", "", w.since)
 	cmd.Flags().StringVar(&until, "until", "", "window end, RFC 3339 (default now)")
-	cmd.Flags().IntVar(&lookback, "lookback-hours", 0, "window length when --since is not given (default QUOTE_LOOKBACK_HOURS, 25)")
+	cmd.Flags().IntVar(&lookback, "lookback-hours", 0, w.lookbackHelp)
 	cmd.Flags().BoolVar(&noWait, "no-wait", false, "print the workflow id and return without waiting")
 	return cmd
 }
