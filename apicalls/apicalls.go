@@ -23,7 +23,7 @@ const (
 // Count is the number of calls made to one endpoint of one service.
 // Endpoint is "METHOD /path/template", for example
 // "POST /crm/v3/objects/deals/batch/read". RateLimited counts the calls
-// that were answered with 429.
+// that got a 429 response.
 type Count struct {
 	Service     string `json:"service"`
 	Endpoint    string `json:"endpoint"`

@@ -113,7 +113,7 @@ func (x *CompanyIndex) Match(c sps.Customer) MatchResult {
 
 // MatchKeys is Match for a customer known by its NameKey and its company
 // e-mail domain ("" for free-mail or no e-mail). It only reads the index,
-// so concurrent calls are safe while nobody calls Claim.
+// so concurrent calls are safe as long as Claim is not called.
 func (x *CompanyIndex) MatchKeys(nameKey, domain string) MatchResult {
 	if result, done := lookup(x.byName, nameKey, MatchByName); done {
 		return result

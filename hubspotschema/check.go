@@ -14,7 +14,7 @@ type Problem struct {
 	Object  string `json:"object"`
 	Name    string `json:"name"`
 	Message string `json:"message"`
-	// Fixable tells whether Setup can fix it; a wrong type or unique flag
+	// Fixable reports whether Setup can fix it; a wrong type or unique flag
 	// must be fixed by hand in HubSpot.
 	Fixable bool `json:"fixable"`
 }
