@@ -10,7 +10,7 @@ import (
 )
 
 // Dependencies are the API clients and settings every activity shares.
-// One set serves the whole worker process, so the HubSpot pacer sees every
+// One set serves the whole worker process, so the HubSpot pacer counts every
 // call the process makes.
 type Dependencies struct {
 	HubSpot  *hubspot.Client
