@@ -1,6 +1,6 @@
 // Package sps is a typed client for the Stone Profits (SPS) ERP API:
-// login, customer, quote and product queries with paging, and single
-// customer and quote reads.
+// login, customer, quote and product queries with paging, single
+// customer and quote reads, and the proposed customer and quote creates.
 //
 // SPS publishes no API documentation. The wire shapes the client assumes
 // (login response, query bodies, page envelope, error body) are kept in
@@ -59,13 +59,17 @@ type Config struct {
 
 // Paths are the endpoint paths of the SPS API, relative to BaseURL.
 // Customer and Quote contain "{id}", which is replaced by the record id.
+// CreateCustomer and CreateQuote are the proposed create endpoints, which
+// share their paths with the queries until SPS says otherwise.
 type Paths struct {
-	Login     string
-	Customers string
-	Customer  string
-	Quotes    string
-	Quote     string
-	Products  string
+	Login          string
+	Customers      string
+	Customer       string
+	Quotes         string
+	Quote          string
+	Products       string
+	CreateCustomer string
+	CreateQuote    string
 }
 
 // DefaultPaths returns the paths Stone City's integration uses. Products
@@ -79,6 +83,9 @@ func DefaultPaths() Paths {
 		Quotes:    "/v2/Quotes",
 		Quote:     "/v2/Quotes/{id}",
 		Products:  "/v2/Products",
+		// Proposed endpoints: SPS has not shipped them.
+		CreateCustomer: "/v2/Customers",
+		CreateQuote:    "/v2/Quotes",
 	}
 }
 
@@ -98,6 +105,8 @@ func (p Paths) withDefaults() (Paths, error) {
 		{"Quotes", &p.Quotes, defaults.Quotes, false},
 		{"Quote", &p.Quote, defaults.Quote, true},
 		{"Products", &p.Products, defaults.Products, false},
+		{"CreateCustomer", &p.CreateCustomer, defaults.CreateCustomer, false},
+		{"CreateQuote", &p.CreateQuote, defaults.CreateQuote, false},
 	}
 	for _, field := range fields {
 		if strings.TrimSpace(*field.value) == "" {

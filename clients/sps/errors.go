@@ -17,6 +17,9 @@ var (
 	// ErrAuth matches an *Error with status 401 or 403: credentials or a
 	// token that SPS rejected, also after the client logged in again.
 	ErrAuth = errors.New("sps: authentication failed")
+	// ErrIdempotencyMismatch matches an *Error with status 409 or 422 on
+	// a create: an Idempotency-Key that SPS already saw with another body.
+	ErrIdempotencyMismatch = errors.New("sps: idempotency key reused with another body")
 )
 
 // Error codes the client sets itself, for failures that carry no SPS
@@ -31,6 +34,9 @@ const (
 	CodeResponseTooLarge = "response_too_large"
 	// CodeRedirect marks a 3xx response, which the client does not follow.
 	CodeRedirect = "redirect"
+	// CodeIdempotencyMismatch is the error code the simulator sends, and
+	// SPS is asked to send, for an Idempotency-Key reused with another body.
+	CodeIdempotencyMismatch = "idempotency_mismatch"
 )
 
 // Error is a failed SPS call: an HTTP error status, an undecodable
@@ -51,7 +57,8 @@ type Error struct {
 	// Endpoint is "METHOD /path/template", e.g. "GET /v2/Customers/{id}".
 	Endpoint string
 
-	err error // the transport failure, when Status is 0
+	err    error // the transport failure, when Status is 0
+	create bool  // the call was a create with an Idempotency-Key
 }
 
 // Error describes the failure with the endpoint, status, code and message.
@@ -77,9 +84,15 @@ func (e *Error) Error() string {
 // errors.Is finds context.DeadlineExceeded and the like.
 func (e *Error) Unwrap() error { return e.err }
 
-// Is matches ErrNotFound to status 404 and ErrAuth to 401 and 403.
+// Is matches ErrNotFound to status 404, ErrAuth to 401 and 403, and
+// ErrIdempotencyMismatch to 409 and 422 from a create endpoint.
 func (e *Error) Is(target error) bool {
 	switch target {
+	case ErrIdempotencyMismatch:
+		// NOTE: the IETF idempotency-key draft uses 409 for a request still
+		// in progress under the same key, which a retry would fix. The
+		// proposed SPS contract has no such case, so 409 is final here.
+		return e.create && (e.Status == http.StatusUnprocessableEntity || e.Status == http.StatusConflict)
 	case ErrNotFound:
 		return e.Status == http.StatusNotFound
 	case ErrAuth:

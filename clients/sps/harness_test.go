@@ -49,6 +49,7 @@ func (c *testClock) Advance(d time.Duration) {
 // seenRequest is one request the test server received.
 type seenRequest struct {
 	method, path, authorization, body string
+	idempotencyKey                    string
 }
 
 // harness is the SPS simulator behind httptest with a client pointed at
@@ -99,7 +100,8 @@ func (h *harness) serve(w http.ResponseWriter, r *http.Request) {
 	r.Body = io.NopCloser(bytes.NewReader(body))
 
 	h.mu.Lock()
-	h.seen = append(h.seen, seenRequest{r.Method, r.URL.Path, r.Header.Get("Authorization"), string(body)})
+	h.seen = append(h.seen, seenRequest{r.Method, r.URL.Path, r.Header.Get("Authorization"), string(body),
+		r.Header.Get(sps.HeaderIdempotencyKey)})
 	intercept := h.intercept
 	h.mu.Unlock()
 

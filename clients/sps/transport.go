@@ -25,6 +25,8 @@ type call struct {
 	path     string
 	template string
 	body     any
+	// idempotencyKey is sent as the Idempotency-Key header unless empty.
+	idempotencyKey string
 }
 
 // endpoint returns "METHOD /path/template".
@@ -109,6 +111,9 @@ func (c *Client) newRequest(ctx context.Context, req call, token string) (*http.
 	if token != "" {
 		httpReq.Header.Set("Authorization", "Bearer "+token)
 	}
+	if req.idempotencyKey != "" {
+		httpReq.Header.Set(HeaderIdempotencyKey, req.idempotencyKey)
+	}
 	return httpReq, nil
 }
 
@@ -132,6 +137,7 @@ func (c *Client) statusError(req call, resp *http.Response, body []byte, redact 
 	e := &Error{
 		Endpoint:   req.endpoint(),
 		Status:     resp.StatusCode,
+		create:     req.idempotencyKey != "",
 		Retryable:  retryableStatus(resp.StatusCode),
 		RetryAfter: parseRetryAfter(resp.Header.Get("Retry-After"), c.now()),
 	}

@@ -55,6 +55,10 @@ type Quote struct {
 	SalesOrders      []SalesOrder `json:"salesOrders,omitempty"`
 	ClosedLostReason string       `json:"closedLostReason,omitempty"`
 	Lines            []QuoteLine  `json:"lines,omitempty"`
+	// ExternalReference is the source a quote was created from, such as
+	// "hubspot-deal-123", set by CreateQuote. It is an assumed field of
+	// the proposed create endpoint.
+	ExternalReference string `json:"externalReference,omitempty"`
 }
 
 // SalesOrder names a sales order a quote was converted into.
@@ -91,4 +95,8 @@ type Product struct {
 	ImageURL        string  `json:"imageUrl,omitempty"`
 	Status          string  `json:"status,omitempty"`
 	ModifiedDate    Time    `json:"modifiedDate"`
+	// Description is free text typed by ERP users, and it can mention prices.
+	// NOTE: the field name is assumed, because the known product fields
+	// of the SPS integration do not include a description.
+	Description string `json:"description,omitempty"`
 }

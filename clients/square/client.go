@@ -1,6 +1,6 @@
 // Package square is the sync's Square client: a thin layer over the
 // official square-go-sdk v1.5.0 that reads completed orders, customers,
-// locations and catalog objects.
+// locations and catalog objects, and writes catalog objects.
 //
 // The client never retries, because Temporal retries the activity. Every
 // failure of Square's API comes back as *Error, which reports whether a

@@ -2,12 +2,12 @@
 // SPS simulators. For Square it makes a store location, its catalog,
 // customers and completed orders. For HubSpot it makes the web-form
 // contacts, companies and pipelines already in the portal, and for SPS the
-// customers and quotes. The output is deterministic for a given seed and
-// clock. It is messy on purpose: odd case, Unicode, long values, phones in
+// customers, quotes and products. The output is deterministic for a given
+// seed and clock. It is messy on purpose: odd case, Unicode, long values, phones in
 // many formats, duplicate identities, late offline orders, returns,
 // placeholder customers and empty strings in numeric fields. It also
-// carries the counts that order, customer and quote sync must produce
-// from it.
+// carries the counts that order, customer, quote and product sync must
+// produce from it.
 package dataset
 
 import (
@@ -59,6 +59,10 @@ type Options struct {
 	// SPSQuotes is the number of SPS quotes. Zero or negative means
 	// DefaultSPSQuotes, and values above MaxSPSQuotes mean MaxSPSQuotes.
 	SPSQuotes int
+	// SPSProducts is the number of SPS product records. Zero or negative
+	// means DefaultSPSProducts, positive values below MinSPSProducts mean
+	// MinSPSProducts, and values above MaxSPSProducts mean MaxSPSProducts.
+	SPSProducts int
 }
 
 // Dataset is the generated starting state of the simulators plus the
@@ -151,6 +155,9 @@ type Expectations struct {
 	// decides over the status. Otherwise status "Quoted" gives "Quoted"
 	// and anything else "unknown". All four keys are present.
 	SPSQuotesByStage map[string]int `json:"spsQuotesByStage"`
+	// SPSProducts holds the counts that product sync must produce from
+	// the SPS product catalogue.
+	SPSProducts ProductExpectations `json:"spsProducts"`
 }
 
 // Random stream ids: each part of the dataset draws from its own stream,
@@ -164,6 +171,7 @@ const (
 	streamSPSCustomers
 	streamSPSHubSpot
 	streamSPSQuotes
+	streamSPSProducts
 )
 
 // generator carries the options and shared state of one Generate call.
@@ -178,6 +186,10 @@ type generator struct {
 	people *identityRegistry
 	// spsSizes holds the record counts of the SPS part.
 	spsSizes spsSizes
+	// productSizes holds the record counts of the SPS product catalogue.
+	productSizes productSizes
+	// productExpect holds the product counts, set by buildSPS.
+	productExpect ProductExpectations
 }
 
 // Generate builds a dataset from opts. It has no error result because
@@ -206,6 +218,7 @@ func Generate(opts Options) *Dataset {
 
 	exp := computeExpectations(sq, portal)
 	countSPS(&exp, spsData, portal)
+	exp.SPSProducts = g.productExpect
 
 	return &Dataset{
 		Square:  sq,
@@ -252,7 +265,8 @@ func newGenerator(opts Options) *generator {
 		ids:    newIDMaker(),
 		people: newIdentityRegistry(),
 
-		spsSizes: spsSizesFor(opts.SPSCustomers, opts.SPSQuotes),
+		spsSizes:     spsSizesFor(opts.SPSCustomers, opts.SPSQuotes),
+		productSizes: productSizesFor(opts.SPSProducts),
 	}
 }
 

@@ -35,6 +35,10 @@ type SPS struct {
 	// increasing id and quote date. Every customerID names a customer in
 	// Customers.
 	Quotes []sps.Quote `json:"quotes"`
+	// Products contains the product catalogue, sorted by increasing id:
+	// about 8 % inactive, duplicate-looking SKUs and a few records
+	// without SKU or name.
+	Products []sps.Product `json:"products"`
 	// SalesReps lists the distinct non-empty salesRepName values of all
 	// customers in byte order, including the variants that differ from
 	// a real rep's name only in case or spacing.
@@ -99,10 +103,13 @@ func (g *generator) buildSPS(cs customerSet, portal *hubspot.Portal) SPS {
 	customers := g.buildSPSCustomers(names)
 	g.addSPSPortal(portal, customers.cases, names)
 	quotes := g.buildSPSQuotes(customers)
+	products := g.buildSPSProducts()
+	g.productExpect = productExpectationsOf(products)
 
 	return SPS{
 		Customers: customers.records,
 		Quotes:    quotes,
+		Products:  spsProductsOf(products.records),
 		SalesReps: distinctRepNames(customers.records),
 	}
 }

@@ -23,6 +23,10 @@ func (s *Simulator) adminRoutes() *http.ServeMux {
 	mux.HandleFunc("GET /_admin/faults", s.adminGetFaults)
 	mux.HandleFunc("PUT /_admin/faults", s.adminPutFaults)
 	mux.HandleFunc("POST /_admin/expire-tokens", s.adminExpireTokens)
+	mux.HandleFunc("GET /_admin/create-faults", s.adminGetCreateFaults)
+	mux.HandleFunc("PUT /_admin/create-faults", s.adminPutCreateFaults)
+	mux.HandleFunc("POST /_admin/quotes/{id}/status", s.adminChangeQuoteStatus)
+	mux.HandleFunc("POST /_admin/webhooks/replay", s.adminReplayWebhook)
 	mux.HandleFunc("/_admin/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "not_found",
 			"The simulator has no admin endpoint %s %s.", r.Method, r.URL.Path)

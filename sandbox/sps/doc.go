@@ -31,12 +31,29 @@
 // page is delayed by Options.PageLatency.
 //
 // POST /v2/Customers with {"customer":{...}} and POST /v2/Quotes with
-// {"quote":{...}} are the proposed create forms. They are recognised by
-// their body and get 501 not_implemented for now.
+// {"quote":{...}} are the proposed create forms, recognised by their body.
+// A created customer gets the next id after the highest stored one and
+// the code "C<id>". A created quote needs a stored customerID and lines
+// whose sku names an active product (case and spaces ignored). A line
+// without unitPrice takes the product's contractor price. The quote is
+// numbered "Q-<n>" after the highest number, stored as Quoted with a null
+// stage, and returned by quote queries. Both respond 201 with
+// {"customer":{...}} or {"quote":{...}}, and 400 naming the missing
+// customer or the line and its SKU. Every create needs an Idempotency-Key
+// header: the same key and body on the same path replays the first 2xx
+// response without creating, and the same key with another body gets 422
+// idempotency_mismatch. CreateFaults can make a create store its record
+// and then answer 503, as a lost response.
+//
+// Quote-status webhooks (proposed) go to Options.WebhookURL (loopback
+// only): POST {"event":"quote.status_changed","eventId","quoteId",
+// "status","occurredAt"}, signed with webhooksig.SignSPS and
+// webhooksig.SPSTimestamp. The admin surface triggers them.
 //
 // Failures are {"error":"<code>","message":"<text>"} with 400 (invalid
 // request, malformed JSON), 401, 404 (unknown record or endpoint), 405,
-// 413 (body over 1 MiB), 429 (with Retry-After in seconds), 5xx and 501.
+// 413 (body over 1 MiB), 422 (idempotency key reused), 429 (with
+// Retry-After in seconds) and 5xx.
 // Injected faults (see Faults) are decided before authentication or any
 // read of the body, so they never change state.
 //
@@ -55,6 +72,14 @@
 //	GET  /_admin/faults         the fault settings (see Faults)
 //	PUT  /_admin/faults         replace the fault settings; invalid values get 400
 //	POST /_admin/expire-tokens  end every issued token -> {"expired": n}
+//	GET  /_admin/create-faults  the create fault settings (see CreateFaults)
+//	PUT  /_admin/create-faults  {"failAfterStore": n}
+//	POST /_admin/quotes/{id}/status  {"status","occurredAt","deliveries","deliver"}:
+//	                            change a quote's status and stage, then
+//	                            deliver the event deliveries times unless
+//	                            deliver is false
+//	POST /_admin/webhooks/replay  {"quoteId","status","occurredAt","eventId","deliveries"}:
+//	                            deliver an event without changing a quote
 //
 // Admin loads take records in the JSON shape the API returns, up to
 // 64 MiB per request. A batch with an invalid record loads nothing.

@@ -20,12 +20,12 @@ const (
 // postCustomers serves POST /v2/Customers: a query, or the proposed create
 // form.
 func (s *Simulator) postCustomers(w http.ResponseWriter, r *http.Request) {
-	form, q := readPost(w, r, "customer", []string{filterStatus, filterSalesRepName})
+	form, q, payload := readPost(w, r, "customer", []string{filterStatus, filterSalesRepName})
 	switch form {
 	case formInvalid:
 		return
 	case formCreate:
-		s.createCustomer(w, r)
+		s.serveCreate(w, r, payload, s.createCustomer)
 		return
 	}
 
@@ -42,12 +42,12 @@ func (s *Simulator) postCustomers(w http.ResponseWriter, r *http.Request) {
 
 // postQuotes serves POST /v2/Quotes: a query, or the proposed create form.
 func (s *Simulator) postQuotes(w http.ResponseWriter, r *http.Request) {
-	form, q := readPost(w, r, "quote", []string{filterModifiedSince})
+	form, q, payload := readPost(w, r, "quote", []string{filterModifiedSince})
 	switch form {
 	case formInvalid:
 		return
 	case formCreate:
-		s.createQuote(w, r)
+		s.serveCreate(w, r, payload, s.createQuote)
 		return
 	}
 
@@ -65,7 +65,7 @@ func (s *Simulator) postQuotes(w http.ResponseWriter, r *http.Request) {
 
 // postProducts serves POST /v2/Products, a query.
 func (s *Simulator) postProducts(w http.ResponseWriter, r *http.Request) {
-	form, q := readPost(w, r, "", []string{filterStatus})
+	form, q, _ := readPost(w, r, "", []string{filterStatus})
 	if form == formInvalid {
 		return
 	}

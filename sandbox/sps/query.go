@@ -31,14 +31,15 @@ const (
 
 // readPost reads the body of a POST to a query endpoint and distinguishes
 // the query form from the proposed create form, whose body is
-// {createKey: {...}}. An empty createKey means the endpoint has no create
-// form. filterNames are the filters the query form accepts.
+// {createKey: {...}} and whose {...} it returns. An empty createKey means
+// the endpoint has no create form. filterNames are the filters the query
+// form accepts.
 func readPost(w http.ResponseWriter, r *http.Request, createKey string,
-	filterNames []string) (postForm, queryRequest) {
+	filterNames []string) (postForm, queryRequest, json.RawMessage) {
 	var body map[string]json.RawMessage
 	if status, code, message := decodeJSON(w, r, maxAPIBodyBytes, &body, false); status != 0 {
 		writeError(w, status, code, "%s", message)
-		return formInvalid, queryRequest{}
+		return formInvalid, queryRequest{}, nil
 	}
 
 	create, query := false, false
@@ -51,24 +52,24 @@ func readPost(w http.ResponseWriter, r *http.Request, createKey string,
 		default:
 			writeError(w, http.StatusBadRequest, "invalid_request",
 				"Unknown field %q. A query body has filters, pageNumber and pageSize.", key)
-			return formInvalid, queryRequest{}
+			return formInvalid, queryRequest{}, nil
 		}
 	}
 	if create && query {
 		writeError(w, http.StatusBadRequest, "invalid_request",
 			"A body either creates a record (%s) or queries (filters, pageNumber, pageSize), not both.", createKey)
-		return formInvalid, queryRequest{}
+		return formInvalid, queryRequest{}, nil
 	}
 	if create {
-		return formCreate, queryRequest{}
+		return formCreate, queryRequest{}, body[createKey]
 	}
 
 	q, err := parseQuery(body, filterNames)
 	if err != nil {
 		writeError(w, http.StatusBadRequest, "invalid_request", "%v", err)
-		return formInvalid, queryRequest{}
+		return formInvalid, queryRequest{}, nil
 	}
-	return formQuery, q
+	return formQuery, q, nil
 }
 
 // parseQuery reads filters and paging from a query body. A missing

@@ -209,7 +209,7 @@ func TestQueryBodyErrors(t *testing.T) {
 	}
 }
 
-func TestCreateFormsAreNotImplemented(t *testing.T) {
+func TestCreateFormsNeedIdempotencyKey(t *testing.T) {
 	tests := []struct {
 		name, path, body string
 	}{
@@ -222,8 +222,8 @@ func TestCreateFormsAreNotImplemented(t *testing.T) {
 
 			resp := h.do(t, http.MethodPost, tc.path, h.login(t), tc.body)
 
-			require.Equal(t, http.StatusNotImplemented, resp.status)
-			assert.Equal(t, "not_implemented", resp.errorBody(t).Error)
+			require.Equal(t, http.StatusBadRequest, resp.status)
+			assert.Equal(t, "idempotency_key_required", resp.errorBody(t).Error)
 			assert.Empty(t, h.sim.Customers())
 			assert.Empty(t, h.sim.Quotes())
 		})

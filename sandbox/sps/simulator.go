@@ -36,8 +36,16 @@ type Options struct {
 	// DefaultPageLatency to model the real API.
 	PageLatency time.Duration
 	// Clock returns the current time, and nil means time.Now. It decides
-	// token expiry and the modifiedDate that UpdateQuote sets.
+	// token expiry, the modifiedDate of created and updated records, and
+	// the time of quote-status webhooks.
 	Clock func() time.Time
+	// WebhookURL receives quote-status webhooks, and "" means none are
+	// sent. Only loopback URLs are called. WebhookSecret signs them.
+	WebhookURL    string
+	WebhookSecret string
+	// WebhookClient sends the webhooks, and nil means a client with
+	// DefaultWebhookTimeout that follows no redirects.
+	WebhookClient *http.Client
 }
 
 // Simulator is an in-memory SPS tenant behind the SPS HTTP API. It is
@@ -52,11 +60,16 @@ type Simulator struct {
 	api              *http.ServeMux
 	admin            *http.ServeMux
 
-	mu     sync.Mutex
-	data   *store
-	tokens map[string]session
-	faults *faults.Injector
-	calls  map[string]int
+	mu           sync.Mutex
+	data         *store
+	tokens       map[string]session
+	faults       *faults.Injector
+	calls        map[string]int
+	idempotency  idempotencyKeys
+	createFaults CreateFaults
+	webhook      webhookTarget
+	webhookHTTP  *http.Client
+	eventCount   int64
 }
 
 // New returns a Simulator with no records.
@@ -72,6 +85,9 @@ func New(opts Options) *Simulator {
 		tokens:           map[string]session{},
 		faults:           faults.NewInjector(defaultErrorStatuses),
 		calls:            map[string]int{},
+		idempotency:      idempotencyKeys{},
+		webhook:          webhookTarget{url: opts.WebhookURL, secret: opts.WebhookSecret},
+		webhookHTTP:      newWebhookClient(opts.WebhookClient),
 	}
 	if s.tokenTTL <= 0 {
 		s.tokenTTL = DefaultTokenTTL

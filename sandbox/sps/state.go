@@ -17,13 +17,18 @@ type snapshot struct {
 	Products  []sps.Product  `json:"products"`
 	Faults    Faults         `json:"faults"`
 	Calls     map[string]int `json:"calls,omitempty"`
+	// Idempotency holds the remembered create responses by path and key.
+	Idempotency  idempotencyKeys `json:"idempotency,omitempty"`
+	CreateFaults CreateFaults    `json:"createFaults,omitzero"`
 }
 
 // Save writes the full state as JSON: customers, quotes and products as
-// the API returns them, fault settings and call counts. Issued tokens are
-// not saved, so clients log in again after Load into a new Simulator. The
-// random source behind Faults.ErrorRate is not saved either, and Load
-// reseeds it from Faults.Seed.
+// the API returns them (created ones included), the create responses
+// remembered by Idempotency-Key, fault settings and call counts. Issued
+// tokens are not saved, so clients log in again after Load into a new
+// Simulator. The webhook URL and secret are not saved either, nor is the
+// random source behind Faults.ErrorRate: Load reseeds it from
+// Faults.Seed.
 func (s *Simulator) Save(w io.Writer) error {
 	s.mu.Lock()
 	snap := snapshot{
@@ -32,6 +37,9 @@ func (s *Simulator) Save(w io.Writer) error {
 		Products:  s.data.products.all(),
 		Faults:    s.faults.Settings(),
 		Calls:     maps.Clone(s.calls),
+
+		Idempotency:  s.idempotency.clone(),
+		CreateFaults: s.createFaults,
 	}
 	s.mu.Unlock()
 
@@ -43,8 +51,8 @@ func (s *Simulator) Save(w io.Writer) error {
 	return nil
 }
 
-// Load replaces the records, fault settings and call counts with JSON
-// written by Save. Issued tokens stay valid. It returns an error, and
+// Load replaces the records, remembered create responses, fault settings
+// and call counts with JSON written by Save. Issued tokens stay valid. It returns an error, and
 // keeps the current state, when the JSON or any record in it is invalid.
 func (s *Simulator) Load(r io.Reader) error {
 	var snap snapshot
@@ -76,5 +84,10 @@ func (s *Simulator) Load(r io.Reader) error {
 	s.faults.Set(snap.Faults)
 	s.calls = map[string]int{}
 	maps.Copy(s.calls, snap.Calls)
+	s.idempotency = idempotencyKeys{}
+	if snap.Idempotency != nil {
+		s.idempotency = snap.Idempotency.clone()
+	}
+	s.createFaults = CreateFaults{FailAfterStore: max(snap.CreateFaults.FailAfterStore, 0)}
 	return nil
 }

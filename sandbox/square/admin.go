@@ -16,6 +16,7 @@ func (s *Simulator) adminRoutes() *http.ServeMux {
 	mux.HandleFunc("POST /_admin/customers", s.adminLoadCustomers)
 	mux.HandleFunc("POST /_admin/locations", s.adminLoadLocations)
 	mux.HandleFunc("POST /_admin/catalog", s.adminLoadCatalog)
+	mux.HandleFunc("GET /_admin/catalog", s.adminListCatalog)
 	mux.HandleFunc("GET /_admin/state", s.adminState)
 	mux.HandleFunc("GET /_admin/calls", s.adminCalls)
 	mux.HandleFunc("GET /_admin/faults", s.adminGetFaults)

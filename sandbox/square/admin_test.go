@@ -114,3 +114,30 @@ func TestArrivalForLoadedOrder(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, resp.Orders)
 }
+
+func TestAdminListCatalog(t *testing.T) {
+	sim := newFixtureSim(t, newTestClock(fixtureNow))
+	srv := newServer(t, sim)
+	tests := []struct {
+		name           string
+		path           string
+		wantCount      int
+		wantVariations int
+	}{
+		{"every item", "/_admin/catalog", 1, 2},
+		{"by sku", "/_admin/catalog?sku=car-3cm", 1, 2},
+		{"unknown sku", "/_admin/catalog?sku=NOPE", 0, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			resp := call(t, srv.URL, http.MethodGet, tc.path, nil)
+
+			require.Equal(t, http.StatusOK, resp.status)
+			var listing catalogListing
+			resp.decode(t, &listing)
+			assert.Equal(t, tc.wantCount, listing.Count)
+			assert.Equal(t, tc.wantVariations, listing.Variations)
+			assert.Len(t, listing.Items, tc.wantCount)
+		})
+	}
+}

@@ -15,11 +15,11 @@ const maxCatalogRetrieve = 1000
 // come back in request order without duplicates, and unknown ids are
 // skipped.
 // Nested item variations are found by their own id, and with
-// include_related_objects a variation brings its parent item.
+// include_related_objects a variation brings its parent item. Deleted
+// objects are skipped unless include_deleted_objects is true.
 //
-// NOTE: catalog_version and include_deleted_objects are ignored, because
-// the simulator keeps only the current version of each object and never
-// deletes one.
+// NOTE: catalog_version is ignored, because the simulator keeps only the
+// current version of each object.
 func (s *Simulator) batchRetrieveCatalog(w http.ResponseWriter, r *http.Request) {
 	var req square.BatchGetCatalogObjectsRequest
 	if e, status := decodeBody(w, r, maxAPIBodyBytes, &req); e != nil {
@@ -38,28 +38,28 @@ func (s *Simulator) batchRetrieveCatalog(w http.ResponseWriter, r *http.Request)
 	}
 
 	includeRelated := req.IncludeRelatedObjects != nil && *req.IncludeRelatedObjects
+	includeDeleted := req.IncludeDeletedObjects != nil && *req.IncludeDeletedObjects
 	resp := &square.BatchGetCatalogObjectsResponse{}
 	returned := map[string]bool{}
-	var parents []string
+	var hits []catalogHit
 
 	s.mu.Lock()
 	for _, id := range req.ObjectIDs {
-		entry, ok := s.data.catalogIndex[id]
-		if !ok || returned[id] {
-			continue
-		}
-		returned[id] = true
-		resp.Objects = append(resp.Objects, entry.object)
-		if includeRelated && entry.parentID != "" {
-			parents = append(parents, entry.parentID)
-		}
-	}
-	for _, id := range parents {
 		if returned[id] {
 			continue
 		}
+		if entry, ok := s.data.catalogIndex[id]; ok {
+			hits = append(hits, catalogHit{id: id, object: entry.object, parentID: entry.parentID})
+		} else if deleted, ok := s.data.catalogDeleted[id]; ok && includeDeleted {
+			hits = append(hits, catalogHit{id: id, object: deleted, parentID: s.data.deletedParent(deleted)})
+		} else {
+			continue
+		}
 		returned[id] = true
-		resp.RelatedObjects = append(resp.RelatedObjects, s.data.catalog[id])
+		resp.Objects = append(resp.Objects, hits[len(hits)-1].object)
+	}
+	if includeRelated {
+		resp.RelatedObjects = s.data.parentsOf(hits, returned)
 	}
 	s.mu.Unlock()
 

@@ -23,6 +23,17 @@ type dataset struct {
 	catalogIndex map[string]*catalogEntry
 	// catalogChildren lists the nested variation ids of each item.
 	catalogChildren map[string][]string
+	// catalogDeleted contains deleted catalog objects by id, with
+	// is_deleted true. A deleted item keeps its variations nested, and
+	// each of them is also listed under its own id.
+	catalogDeleted map[string]*square.CatalogObject
+	// catalogVersion is the latest version given to a catalog write, and
+	// catalogSeq counts the server ids generated so far.
+	catalogVersion int64
+	catalogSeq     int64
+	// catalogReplies contains the stored response of every successful
+	// BatchUpsertCatalogObjects request, by idempotency key.
+	catalogReplies map[string]*catalogReply
 }
 
 // storedOrder is an order with its timestamps parsed once at load.
@@ -50,6 +61,8 @@ func newDataset() *dataset {
 		catalogIndex: map[string]*catalogEntry{},
 
 		catalogChildren: map[string][]string{},
+		catalogDeleted:  map[string]*square.CatalogObject{},
+		catalogReplies:  map[string]*catalogReply{},
 	}
 }
 

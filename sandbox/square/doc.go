@@ -11,6 +11,9 @@
 //	POST /v2/customers/bulk-retrieve BulkRetrieveCustomers
 //	GET  /v2/locations               ListLocations
 //	POST /v2/catalog/batch-retrieve  BatchRetrieveCatalogObjects
+//	POST /v2/catalog/batch-upsert    BatchUpsertCatalogObjects
+//	POST /v2/catalog/batch-delete    BatchDeleteCatalogObjects
+//	POST /v2/catalog/search          SearchCatalogObjects
 //
 // Every API request needs "Authorization: Bearer <token>" (401 otherwise)
 // and, when it sends Square-Version, the one version the simulator accepts
@@ -26,6 +29,25 @@
 //     first request of a cursor;
 //   - the default sort is CREATED_AT DESC, with ties broken by order id.
 //
+// Catalog writes follow Square's documented rules:
+//   - One write (upsert or delete) runs at a time per seller, and another
+//     write arriving meanwhile gets 429 RATE_LIMITED (see
+//     SetCatalogWriteLatency and SetCatalogWriteHook).
+//   - An upsert needs an idempotency_key of 1 to 128 characters. The same
+//     key and body replay the first response without writing. The same
+//     key with another body gets 400 IDEMPOTENCY_KEY_REUSED.
+//   - An upsert takes at most 1,000 objects per batch and 10,000 per
+//     request, nested variations included. Ids starting with # get
+//     server ids, resolve within their batch and come back in id_mappings.
+//   - An update sends the current version and the full object. A stale or
+//     missing version gets 409 CONFLICT, and any rejected object fails the
+//     whole request with nothing written.
+//   - An ITEM has 1 to 250 variations, a name of at most 512 characters
+//     and a description of at most 4,096.
+//   - A delete takes at most 200 ids and cascades from an item to its
+//     variations. Deleted objects stay readable with
+//     include_deleted_objects.
+//
 // Cursors are opaque, bound to the exact request they continue, and are
 // omitted on the last page. An order with a future arrival time (per
 // Options.Clock) is invisible, which models Point of Sale orders taken
@@ -38,6 +60,7 @@
 //	POST /_admin/customers  {"customers":[<Customer>...]}
 //	POST /_admin/locations  {"locations":[<Location>...]}
 //	POST /_admin/catalog    {"objects":[<CatalogObject>...]}
+//	GET  /_admin/catalog    live items, {"count":n,"variations":n,"items":[...]}, or with ?sku= one item
 //	GET  /_admin/state      the full state, as Save writes it
 //	GET  /_admin/calls      API calls per endpoint, {"POST /v2/orders/search": 3}
 //	GET  /_admin/faults     the fault settings (see Faults)

@@ -121,13 +121,18 @@ func (s *Simulator) LoadCatalog(objects []*square.CatalogObject) error {
 		object  *square.CatalogObject
 		entries map[string]*catalogEntry
 	}
+	// Objects without a version get one, because an update must send the
+	// current version. Later writes get versions above every loaded one.
+	version := max(s.data.catalogVersion+1, s.clock().UnixMilli())
+	updatedAt := formatCatalogTime(s.clock())
+	latest := s.data.catalogVersion
 	prepared := make([]preparedObject, 0, len(objects))
 	for i, object := range objects {
 		id, err := catalogObjectID(object)
 		if err != nil {
 			return fmt.Errorf("load catalog: objects[%d]: %w", i, err)
 		}
-		copied, err := cloneJSON(object)
+		copied, highest, err := versionedCopy(object, version, updatedAt)
 		if err != nil {
 			return fmt.Errorf("load catalog: object %s: copy: %w", id, err)
 		}
@@ -135,9 +140,11 @@ func (s *Simulator) LoadCatalog(objects []*square.CatalogObject) error {
 		if err != nil {
 			return fmt.Errorf("load catalog: %w", err)
 		}
+		latest = max(latest, highest)
 		prepared = append(prepared, preparedObject{id: id, object: copied, entries: entries})
 	}
 
+	s.data.catalogVersion = latest
 	for _, p := range prepared {
 		s.data.replaceCatalogObject(p.id, p.object, p.entries)
 	}
@@ -156,6 +163,7 @@ func (d *dataset) replaceCatalogObject(
 
 	d.catalog[id] = object
 	for entryID, entry := range entries {
+		delete(d.catalogDeleted, entryID)
 		d.catalogIndex[entryID] = entry
 		if entry.parentID != "" {
 			d.catalogChildren[id] = append(d.catalogChildren[id], entryID)

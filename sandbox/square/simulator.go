@@ -42,6 +42,10 @@ type Simulator struct {
 	api     *http.ServeMux
 	admin   *http.ServeMux
 
+	// catalogSlot admits one catalog write at a time. It is separate
+	// from mu so that reads go on while a write waits out its latency.
+	catalogSlot catalogWriteSlot
+
 	mu     sync.Mutex
 	data   *dataset
 	faults *faults.Injector
@@ -81,6 +85,9 @@ func (s *Simulator) apiRoutes() *http.ServeMux {
 		{http.MethodPost, "/v2/customers/bulk-retrieve", s.bulkRetrieveCustomers},
 		{http.MethodGet, "/v2/locations", s.listLocations},
 		{http.MethodPost, "/v2/catalog/batch-retrieve", s.batchRetrieveCatalog},
+		{http.MethodPost, "/v2/catalog/batch-upsert", s.batchUpsertCatalog},
+		{http.MethodPost, "/v2/catalog/batch-delete", s.batchDeleteCatalog},
+		{http.MethodPost, "/v2/catalog/search", s.searchCatalog},
 	}
 	for _, route := range routes {
 		mux.HandleFunc(route.method+" "+route.path, route.handler)

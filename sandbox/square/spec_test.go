@@ -29,6 +29,9 @@ var servedPaths = map[string]bool{
 	"/v2/customers/bulk-retrieve": true,
 	"/v2/locations":               true,
 	"/v2/catalog/batch-retrieve":  true,
+	"/v2/catalog/batch-upsert":    true,
+	"/v2/catalog/batch-delete":    true,
+	"/v2/catalog/search":          true,
 }
 
 var (
@@ -171,7 +174,8 @@ func (c *responseChecker) check(r *http.Request, status int, header http.Header,
 // simulator serves, so the spec has a response schema for it.
 func isSpecOperation(r *http.Request) bool {
 	switch r.URL.Path {
-	case "/v2/orders/search", "/v2/customers/bulk-retrieve", "/v2/catalog/batch-retrieve":
+	case "/v2/orders/search", "/v2/customers/bulk-retrieve", "/v2/catalog/batch-retrieve",
+		"/v2/catalog/batch-upsert", "/v2/catalog/batch-delete", "/v2/catalog/search":
 		return r.Method == http.MethodPost
 	case "/v2/locations":
 		return r.Method == http.MethodGet
@@ -279,6 +283,10 @@ func TestResponseCheckerFlagsViolations(t *testing.T) {
 			"spec:"},
 		{"unknown error category", http.MethodGet, "/v2/customers/C1", 200,
 			`{"customer":{"id":"C1"},"errors":[{"category":"NOPE","code":"NOT_FOUND"}]}`, "spec:"},
+		{"catalog id mapping as number", http.MethodPost, "/v2/catalog/batch-upsert", 200,
+			`{"id_mappings":[{"client_object_id":5,"object_id":"X"}]}`, "spec:"},
+		{"deleted ids as string", http.MethodPost, "/v2/catalog/batch-delete", 200,
+			`{"deleted_object_ids":"X"}`, "spec:"},
 		{"null field", http.MethodGet, "/v2/locations", 200, `{"locations":[{"id":"L1","name":null}]}`,
 			"null fields"},
 		{"error without envelope", http.MethodGet, "/v2/customers/C1", 404, `{}`, "has no errors"},

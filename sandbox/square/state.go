@@ -20,13 +20,23 @@ type snapshot struct {
 	DeletedCustomers []string                `json:"deletedCustomers,omitempty"`
 	Locations        []*square.Location      `json:"locations"`
 	Catalog          []*square.CatalogObject `json:"catalog"`
-	Faults           Faults                  `json:"faults"`
-	Calls            map[string]int          `json:"calls,omitempty"`
+	// DeletedCatalog lists deleted catalog objects by id. A deleted item's
+	// variations are listed nested and again under their own ids.
+	DeletedCatalog []*square.CatalogObject `json:"deletedCatalog,omitempty"`
+	// CatalogVersion and CatalogSequence continue catalog versions and
+	// generated ids after a load, and CatalogReplies keeps idempotent
+	// upserts replayable.
+	CatalogVersion  int64                    `json:"catalogVersion,omitempty"`
+	CatalogSequence int64                    `json:"catalogSequence,omitempty"`
+	CatalogReplies  map[string]*catalogReply `json:"catalogReplies,omitempty"`
+	Faults          Faults                   `json:"faults"`
+	Calls           map[string]int           `json:"calls,omitempty"`
 }
 
 // Save writes the full state as JSON: orders with their arrival times,
-// customers and deleted customer ids, locations, catalog objects, fault
-// settings and call counts. The random source behind Faults.ErrorRate is
+// customers and deleted customer ids, locations, catalog objects live and
+// deleted, the catalog's version and id counters, the stored responses of
+// idempotent catalog upserts, fault settings and call counts. The random source behind Faults.ErrorRate is
 // not saved, so Load reseeds it from Faults.Seed.
 func (s *Simulator) Save(w io.Writer) error {
 	s.mu.Lock()
@@ -58,6 +68,12 @@ func (s *Simulator) snapshotLocked() snapshot {
 	snap.Customers = sortedValues(s.data.customers)
 	snap.Locations = sortedValues(s.data.locations)
 	snap.Catalog = sortedValues(s.data.catalog)
+	snap.DeletedCatalog = sortedValues(s.data.catalogDeleted)
+	snap.CatalogVersion = s.data.catalogVersion
+	snap.CatalogSequence = s.data.catalogSeq
+	if len(s.data.catalogReplies) > 0 {
+		snap.CatalogReplies = maps.Clone(s.data.catalogReplies)
+	}
 	return snap
 }
 
@@ -101,6 +117,9 @@ func (s *Simulator) Load(r io.Reader) error {
 	for _, id := range snap.DeletedCustomers {
 		scratch.DeleteCustomer(id)
 	}
+	if err := scratch.data.loadCatalogState(&snap); err != nil {
+		return fmt.Errorf("load square simulator state: %w", err)
+	}
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -109,5 +128,28 @@ func (s *Simulator) Load(r io.Reader) error {
 	s.faults.Set(snap.Faults)
 	s.calls = map[string]int{}
 	maps.Copy(s.calls, snap.Calls)
+	return nil
+}
+
+// loadCatalogState restores deleted catalog objects, the counters and the
+// idempotent replies from snap, after its live catalog is loaded.
+func (d *dataset) loadCatalogState(snap *snapshot) error {
+	for i, object := range snap.DeletedCatalog {
+		id, err := catalogObjectID(object)
+		if err != nil {
+			return fmt.Errorf("deletedCatalog[%d]: %w", i, err)
+		}
+		if d.catalogIndex[id] == nil {
+			d.addTombstone(id, object)
+		}
+	}
+	d.catalogVersion = max(d.catalogVersion, snap.CatalogVersion)
+	d.catalogSeq = max(d.catalogSeq, snap.CatalogSequence)
+	for key, reply := range snap.CatalogReplies {
+		if reply == nil {
+			return fmt.Errorf("catalogReplies[%s] is null", key)
+		}
+		d.catalogReplies[key] = reply
+	}
 	return nil
 }

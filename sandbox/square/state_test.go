@@ -77,3 +77,39 @@ func TestLoadRejectsBadStateAndKeepsCurrent(t *testing.T) {
 		})
 	}
 }
+
+func TestSaveLoadKeepsCatalogWrites(t *testing.T) {
+	clock := newTestClock(fixtureNow)
+	sim := newFixtureSim(t, clock)
+	srv := newServer(t, sim)
+	create := upsertRequest("saved-key", simpleItems(t, "SAVE", 2))
+	first := call(t, srv.URL, http.MethodPost, "/v2/catalog/batch-upsert", create)
+	require.Equal(t, http.StatusOK, first.status)
+	deleted := call(t, srv.URL, http.MethodPost, "/v2/catalog/batch-delete",
+		&square.BatchDeleteCatalogObjectsRequest{ObjectIDs: []string{"ITEM0CARRARA"}})
+	require.Equal(t, http.StatusOK, deleted.status)
+	var saved bytes.Buffer
+	require.NoError(t, sim.Save(&saved))
+
+	restored := New(Options{Token: testToken, Clock: clock.Now})
+	require.NoError(t, restored.Load(&saved))
+	restoredSrv := newServer(t, restored)
+	replay := call(t, restoredSrv.URL, http.MethodPost, "/v2/catalog/batch-upsert", create)
+	next := call(t, restoredSrv.URL, http.MethodPost, "/v2/catalog/batch-upsert",
+		upsertRequest("after-load", simpleItems(t, "NEXT", 1)))
+	withDeleted, err := sdkClient(restoredSrv.URL).Catalog.BatchGet(context.Background(),
+		&square.BatchGetCatalogObjectsRequest{ObjectIDs: []string{"VAR0CARRARA2CM"}, IncludeDeletedObjects: square.Bool(true)})
+
+	require.Equal(t, http.StatusOK, replay.status)
+	assert.JSONEq(t, string(first.body), string(replay.body))
+	assert.Len(t, restored.CatalogItems(), 3, "two saved items and one new")
+	require.Equal(t, http.StatusOK, next.status)
+	var firstBody, nextBody square.BatchUpsertCatalogObjectsResponse
+	first.decode(t, &firstBody)
+	next.decode(t, &nextBody)
+	assert.Greater(t, versionOf(t, nextBody.Objects[0]), versionOf(t, firstBody.Objects[0]))
+	assert.NotEqual(t, *firstBody.IDMappings[0].ObjectID, *nextBody.IDMappings[0].ObjectID)
+	require.NoError(t, err)
+	require.Len(t, withDeleted.Objects, 1)
+	assert.True(t, *withDeleted.Objects[0].ItemVariation.IsDeleted)
+}

@@ -1,0 +1,77 @@
+package quotebuild
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"strings"
+)
+
+// hashLength is the number of hex digits of Hash.
+const hashLength = 16
+
+// hashedSubmission is the content Hash covers, in a fixed field order.
+type hashedSubmission struct {
+	DealID    string       `json:"dealId"`
+	SalesRep  string       `json:"salesRep"`
+	ExpiresOn string       `json:"expiresOn"`
+	Lines     []hashedLine `json:"lines"`
+}
+
+type hashedLine struct {
+	SKU         string `json:"sku"`
+	Quantity    string `json:"quantity"`
+	UnitPrice   string `json:"unitPrice"`
+	Description string `json:"description"`
+}
+
+// Hash returns the first 16 hex digits of the SHA-256 of a validated
+// submission's content: deal, sales rep, expiry and lines in order, but
+// not RequestedBy. Pass the result of Validate, so that "2" and "2.0"
+// hash alike.
+func Hash(s Submission) string {
+	content := hashedSubmission{DealID: s.DealID, SalesRep: s.SalesRep, ExpiresOn: s.ExpiresOn,
+		Lines: make([]hashedLine, len(s.Lines))}
+	for i, l := range s.Lines {
+		content.Lines[i] = hashedLine{SKU: l.SKU, Quantity: l.Quantity, UnitPrice: l.UnitPrice,
+			Description: l.Description}
+	}
+	// Marshalling a struct of strings cannot fail.
+	data, _ := json.Marshal(content)
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])[:hashLength]
+}
+
+// CustomerKey returns the Idempotency-Key of the SPS customer create for
+// a deal, "quote-builder/deal-<id>/customer": one deal creates at most one
+// customer, however often it is retried.
+func CustomerKey(dealID string) string {
+	return "quote-builder/deal-" + dealID + "/customer"
+}
+
+// QuoteKey returns the Idempotency-Key of the SPS quote create for a deal
+// and a submission hash, "quote-builder/deal-<id>/quote/<hash>": a retry
+// or a double click replays, and a corrected submission gets a new key.
+func QuoteKey(dealID, hash string) string {
+	return "quote-builder/deal-" + dealID + "/quote/" + hash
+}
+
+// externalReferencePrefix starts the SPS quote's reference to its deal.
+const externalReferencePrefix = "hubspot-deal-"
+
+// ExternalReference returns the SPS quote's reference to its deal,
+// "hubspot-deal-<id>".
+func ExternalReference(dealID string) string {
+	return externalReferencePrefix + dealID
+}
+
+// DealIDFromReference returns the HubSpot deal id of an SPS quote's
+// external reference made by ExternalReference, and false for any other
+// reference.
+func DealIDFromReference(ref string) (string, bool) {
+	id, ok := strings.CutPrefix(strings.TrimSpace(ref), externalReferencePrefix)
+	if !ok || !isRecordID(id) {
+		return "", false
+	}
+	return id, true
+}
