@@ -14,6 +14,7 @@ import (
 	"go.temporal.io/sdk/temporal"
 
 	"github.com/stonecity/sync/clients/hubspot"
+	"github.com/stonecity/sync/clients/s3mirror"
 	"github.com/stonecity/sync/clients/sps"
 	squareclient "github.com/stonecity/sync/clients/square"
 )
@@ -28,6 +29,12 @@ const (
 	ErrorTypeNotFound    = "NotFound"
 	ErrorTypeConflict    = "Conflict"
 	ErrorTypePreflight   = "PreflightFailed"
+	// ErrorTypeNotConfigured is a step whose client or bucket is not
+	// configured. The message names the variable that configures it.
+	ErrorTypeNotConfigured = "NotConfigured"
+	// ErrorTypeIdempotencyMismatch is an SPS create whose Idempotency-Key
+	// was already used with another body; no retry under that key works.
+	ErrorTypeIdempotencyMismatch = "IdempotencyMismatch"
 )
 
 // progressRetryDelay is the retry delay after an attempt that made
@@ -58,24 +65,42 @@ func temporalError(err error, progressed bool) error {
 // classify returns the error type, whether a retry can succeed, and the
 // server's wait hint (0 when there is none).
 func classify(err error) (string, bool, time.Duration) {
+	// A call cut short by the activity's context, as when the worker
+	// stops, is retried: another worker finishes the work.
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return ErrorTypeTransient, true, 0
+	}
 	var hubErr *hubspot.Error
 	if errors.As(err, &hubErr) {
 		return hubSpotErrorType(hubErr), hubErr.Retryable(), hubErr.RetryAfter
 	}
 
 	var squareErr *squareclient.Error
+	if errors.As(err, &squareErr) && squareclient.IsVersionConflict(err) {
+		// A stale catalog version: the next attempt lists the catalog
+		// again and sends the current versions.
+		return ErrorTypeConflict, true, 0
+	}
 	if errors.As(err, &squareErr) {
 		retryable := squareErr.Retryable || squareErr.Status == 429
 		return statusErrorType(squareErr.Status, retryable), retryable, squareErr.RetryAfter
 	}
 
+	if sps.IsIdempotencyMismatch(err) {
+		return ErrorTypeIdempotencyMismatch, false, 0
+	}
 	var spsErr *sps.Error
 	if errors.As(err, &spsErr) {
 		return statusErrorType(spsErr.Status, spsErr.Retryable), spsErr.Retryable, spsErr.RetryAfter
 	}
 
+	var s3Err *s3mirror.Error
+	if errors.As(err, &s3Err) {
+		return s3ErrorType(s3Err), s3Err.Retryable, 0
+	}
+
 	var netErr net.Error
-	if errors.Is(err, context.DeadlineExceeded) || errors.As(err, &netErr) {
+	if errors.As(err, &netErr) {
 		return ErrorTypeTransient, true, 0
 	}
 	var appErr *temporal.ApplicationError
@@ -96,6 +121,24 @@ func statusErrorType(status int, retryable bool) string {
 	case status == 401 || status == 403:
 		return ErrorTypeAuth
 	case status == 404:
+		return ErrorTypeNotFound
+	default:
+		return ErrorTypeInvalid
+	}
+}
+
+// s3ErrorType names the error type of an S3 failure: throttling is rate
+// limited, missing buckets and keys are not found, and rejected
+// credentials are auth errors.
+func s3ErrorType(e *s3mirror.Error) string {
+	switch {
+	case e.Status == 429 || e.Code == "SlowDown":
+		return ErrorTypeRateLimited
+	case e.Retryable:
+		return ErrorTypeTransient
+	case errors.Is(e, s3mirror.ErrAccessDenied):
+		return ErrorTypeAuth
+	case errors.Is(e, s3mirror.ErrNotFound) || errors.Is(e, s3mirror.ErrNoSuchBucket):
 		return ErrorTypeNotFound
 	default:
 		return ErrorTypeInvalid

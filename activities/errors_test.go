@@ -1,6 +1,7 @@
 package activities
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"testing"
@@ -29,6 +30,8 @@ func TestTemporalErrorClassifiesSPSErrors(t *testing.T) {
 		{"wrapped", fmt.Errorf("query SPS customers: %w", &sps.Error{Status: 401}), ErrorTypeAuth, false, 0},
 		{"square unauthorized", &squareclient.Error{Status: 401}, ErrorTypeAuth, false, 0},
 		{"square rate limited", &squareclient.Error{Status: 429}, ErrorTypeRateLimited, true, 0},
+		{"cut short by a stopping worker", fmt.Errorf("put by-sku/A.json: %w", context.Canceled), ErrorTypeTransient, true, 0},
+		{"deadline", fmt.Errorf("list by-sku/: %w", context.DeadlineExceeded), ErrorTypeTransient, true, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

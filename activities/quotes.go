@@ -11,6 +11,7 @@ import (
 	"github.com/stonecity/sync/apicalls"
 	"github.com/stonecity/sync/clients/hubspot"
 	"github.com/stonecity/sync/clients/sps"
+	"github.com/stonecity/sync/quotebuild"
 	"github.com/stonecity/sync/quotemap"
 	"github.com/stonecity/sync/report"
 )
@@ -87,6 +88,9 @@ type quoteDeal struct {
 	// unknownReason is the skip reason for a quote whose state maps to no
 	// stage, and "" otherwise.
 	unknownReason string
+	// builderDealID is the HubSpot deal the quote builder created the
+	// quote for, "" for a quote made in SPS.
+	builderDealID string
 }
 
 func (d quoteDeal) id() string { return spsID(d.deal.QuoteID) }
@@ -118,7 +122,9 @@ func (w *quoteWrite) mapQuotes(quotes []sps.Quote, in QuotePageInput) ([]quoteDe
 		if err != nil {
 			return nil, permanent(ErrorTypeInvalid, "%v", err)
 		}
-		out = append(out, quoteDeal{deal: deal, unknownReason: unknownStatusReason(q, deal.Stage)})
+		builderDeal, _ := quotebuild.DealIDFromReference(q.ExternalReference)
+		out = append(out, quoteDeal{deal: deal, unknownReason: unknownStatusReason(q, deal.Stage),
+			builderDealID: builderDeal})
 	}
 	return out, nil
 }

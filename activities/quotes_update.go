@@ -59,9 +59,19 @@ func (w *quoteWrite) updateDeals(ctx context.Context, updates []quoteDeal,
 
 // dealChanges returns the properties to write on an existing deal: those
 // of the mapped deal that differ from have, with sps_revision_count one
-// higher when the quote's content hash changed.
+// higher when the quote's content hash changed. A deal in a pipeline other
+// than the Quotes pipeline keeps its pipeline, stage and name.
 func dealChanges(deal quotemap.Deal, have map[string]string) map[string]string {
 	want := copyProps(deal.Properties)
+	if pipeline := have[quotemap.PropPipeline]; pipeline != "" && pipeline != want[quotemap.PropPipeline] {
+		// The deal lives in another pipeline, such as a sales deal the quote
+		// builder stamped: it keeps its pipeline and stage, because the
+		// Quotes stage ids are not valid there.
+		// Its name is the sales rep's too.
+		delete(want, quotemap.PropPipeline)
+		delete(want, quotemap.PropDealStage)
+		delete(want, quotemap.PropDealName)
+	}
 	count, _ := quotemap.NextRevision(have[quotemap.PropSPSRevisionCount],
 		have[quotemap.PropSPSContentHash], deal.Hash)
 	want[quotemap.PropSPSRevisionCount] = count

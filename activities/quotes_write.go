@@ -68,6 +68,11 @@ func (w *quoteWrite) syncBatch(ctx context.Context, batch []quoteDeal) error {
 			creates = append(creates, d)
 		}
 	}
+	creates, claimed, err := w.claimBuilderDeals(ctx, creates, existing)
+	if err != nil {
+		return err
+	}
+	updates = append(updates, claimed...)
 	conflicts, err := w.createDeals(ctx, creates)
 	if err != nil {
 		return err
@@ -98,6 +103,48 @@ func (w *quoteWrite) readDeals(ctx context.Context, quoteIDs []string) (map[stri
 		out[obj.Properties[quotemap.PropSPSQuoteID]] = obj
 	}
 	return out, nil
+}
+
+// claimBuilderDeals finds, among quotes with no deal yet, those the quote
+// builder created for a HubSpot deal, and returns them as claimed with
+// that deal added to existing: the update then stamps the deal with the
+// quote instead of a second deal being created, when quote sync reads the
+// quote before the builder has stamped it. A referenced deal that is gone
+// or already holds another quote is left, and the quote gets a deal of
+// its own.
+func (w *quoteWrite) claimBuilderDeals(ctx context.Context, creates []quoteDeal,
+	existing map[string]hubspot.Object) (rest, claimed []quoteDeal, err error) {
+	var ids []string
+	for _, d := range creates {
+		if d.builderDealID != "" {
+			ids = append(ids, d.builderDealID)
+		}
+	}
+	if len(ids) == 0 {
+		return creates, nil, nil
+	}
+	var res hubspot.BatchReadResult
+	err = w.stages.measure("deals: read quote builder deals", len(ids), func() (err error) {
+		res, err = w.a.HubSpot.BatchRead(ctx, objectDeals, "", ids, quoteDealProps)
+		return err
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("read the quote builder's deals: %w", err)
+	}
+	found := make(map[string]hubspot.Object, len(res.Found))
+	for _, obj := range res.Found {
+		found[obj.ID] = obj
+	}
+	for _, d := range creates {
+		obj, ok := found[d.builderDealID]
+		if ok && (obj.Properties[quotemap.PropSPSQuoteID] == "" || obj.Properties[quotemap.PropSPSQuoteID] == d.id()) {
+			existing[d.id()] = obj
+			claimed = append(claimed, d)
+			continue
+		}
+		rest = append(rest, d)
+	}
+	return rest, claimed, nil
 }
 
 // rereadConflicts adds the deals of conflicting creates to existing. A

@@ -1,9 +1,11 @@
 package activities
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/stonecity/sync/clients/hubspot"
+	"github.com/stonecity/sync/clients/s3mirror"
 	"github.com/stonecity/sync/clients/sps"
 	squareclient "github.com/stonecity/sync/clients/square"
 	"github.com/stonecity/sync/config"
@@ -17,6 +19,9 @@ type Dependencies struct {
 	Square   *squareclient.Client
 	SPS      *sps.Client
 	Settings config.Settings
+	// Mirror and Snapshots are the product sync buckets, nil when their
+	// bucket variable is unset.
+	Mirror, Snapshots *s3mirror.Bucket
 }
 
 // NewDependencies builds the API clients from settings.
@@ -34,11 +39,37 @@ func NewDependencies(s config.Settings) (Dependencies, error) {
 		Username:         s.SPS.Username,
 		Password:         s.SPS.Password,
 		AuthorizedNumber: s.SPS.AuthorizedNumber,
+		Paths:            sps.Paths{CreateCustomer: s.SPS.CustomerCreatePath, CreateQuote: s.SPS.QuoteCreatePath},
 	})
 	if err != nil {
 		return Dependencies{}, fmt.Errorf("SPS client: %w", err)
 	}
-	return Dependencies{HubSpot: hub, Square: sq, SPS: spsClient, Settings: s}, nil
+	mirror, err := newProductBucket(s.Products, s.Products.MirrorBucket)
+	if err != nil {
+		return Dependencies{}, fmt.Errorf("product mirror bucket: %w", err)
+	}
+	snapshots, err := newProductBucket(s.Products, s.Products.SnapshotBucket)
+	if err != nil {
+		return Dependencies{}, fmt.Errorf("product snapshot bucket: %w", err)
+	}
+	return Dependencies{HubSpot: hub, Square: sq, SPS: spsClient, Settings: s,
+		Mirror: mirror, Snapshots: snapshots}, nil
+}
+
+// newProductBucket returns a client for one product sync bucket, or nil
+// when bucket is empty (not configured). It sends no request.
+func newProductBucket(p config.Products, bucket string) (*s3mirror.Bucket, error) {
+	if bucket == "" {
+		return nil, nil
+	}
+	return s3mirror.New(context.Background(), s3mirror.Config{
+		Bucket:          bucket,
+		Region:          p.S3Region,
+		Endpoint:        p.S3Endpoint,
+		PathStyle:       p.S3PathStyle,
+		AccessKeyID:     p.S3AccessKeyID,
+		SecretAccessKey: p.S3SecretAccessKey,
+	})
 }
 
 // NewHubSpotClient builds a HubSpot client with a pacer of its own; use it
@@ -77,4 +108,8 @@ func Register(r Registry, deps Dependencies) {
 	})
 	r.RegisterActivity(NewCustomerActivities(deps.HubSpot, deps.SPS))
 	r.RegisterActivity(&QuoteActivities{HubSpot: deps.HubSpot, SPS: deps.SPS, Portal: deps.Settings.Portal})
+	r.RegisterActivity(&ProductActivities{HubSpot: deps.HubSpot, Square: deps.Square, SPS: deps.SPS,
+		Mirror: deps.Mirror, Snapshots: deps.Snapshots})
+	r.RegisterActivity(&QuoteStatusActivities{HubSpot: deps.HubSpot, Portal: deps.Settings.Portal})
+	r.RegisterActivity(&QuoteBuilderActivities{HubSpot: deps.HubSpot, SPS: deps.SPS})
 }

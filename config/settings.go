@@ -17,6 +17,9 @@ type Settings struct {
 	Orders    Orders
 	Customers Customers
 	Quotes    Quotes
+	Products  Products
+	// QuoteBuilder is the quote builder's flag and webhook gateway.
+	QuoteBuilder QuoteBuilder
 }
 
 // Quotes holds quote sync settings.
@@ -35,6 +38,11 @@ type SPS struct {
 	// Password and AuthorizedNumber are secrets: never log them.
 	Password         string
 	AuthorizedNumber string
+	// CustomerCreatePath and QuoteCreatePath are the paths of the proposed
+	// create endpoints; "" means the client's defaults, /v2/Customers and
+	// /v2/Quotes.
+	CustomerCreatePath string
+	QuoteCreatePath    string
 }
 
 // Customers holds customer sync settings.
@@ -106,6 +114,8 @@ func Defaults() Settings {
 			VIPThresholdMajor: 5000,
 			TimeZone:          time.UTC,
 		},
+		Products:     defaultProducts(),
+		QuoteBuilder: QuoteBuilder{Addr: DefaultGatewayAddr},
 	}
 }
 
@@ -132,10 +142,25 @@ var Variables = []struct{ Name, Meaning string }{
 	{"SPS_USERNAME", "Stone Profits API user name (required)"},
 	{"SPS_PASSWORD", "Stone Profits API password (secret, required)"},
 	{"SPS_AUTHORIZED_NUMBER", "Stone Profits authorized number (secret, required)"},
+	{"SPS_CUSTOMER_CREATE_PATH", "path of the proposed SPS create-customer endpoint (default /v2/Customers)"},
+	{"SPS_QUOTE_CREATE_PATH", "path of the proposed SPS create-quote endpoint (default /v2/Quotes)"},
 	{"CUSTOMER_SYNC_SCHEDULE", "cron expression in UTC of the customer sync schedule (default \"30 11 * * *\")"},
 	{"CUSTOMER_SYNC_REP_CONCURRENCY", "per-rep child workflows of one customer sync running at once (default 4)"},
 	{"QUOTE_SYNC_SCHEDULE", "cron expression in UTC of the quote sync schedule (default \"0 12 * * *\")"},
 	{"QUOTE_LOOKBACK_HOURS", "hours of modified SPS quotes each scheduled quote sync covers (default 25)"},
+	{"PRODUCT_SYNC_SCHEDULE", "cron expression in UTC of the product sync schedule (default \"0 3 * * *\")"},
+	{"PRODUCT_MIRROR_BUCKET", "public S3 bucket of the website's product mirror, never given a price (default: mirror not configured)"},
+	{"PRODUCT_SNAPSHOT_BUCKET", "private S3 bucket of product sync's snapshot, which holds prices (default: product sync not configured)"},
+	{"S3_ENDPOINT", "S3-compatible endpoint URL instead of AWS's (default: AWS)"},
+	{"AWS_REGION", "AWS region of both buckets (default us-east-1)"},
+	{"S3_PATH_STYLE", "true to address buckets by path, as S3-compatible servers need (default false)"},
+	{"AWS_ACCESS_KEY_ID", "S3 access key id (default: the AWS SDK's credential chain)"},
+	{"AWS_SECRET_ACCESS_KEY", "S3 secret access key (secret; default: the AWS SDK's credential chain)"},
+	{"QUOTE_BUILDER_ENABLED", "true to serve the HubSpot deal-card routes of the webhook gateway (default false)"},
+	{"HUBSPOT_CLIENT_SECRET", "HubSpot app client secret that signs deal-card requests (secret; the gateway needs it when the quote builder is enabled)"},
+	{"SPS_WEBHOOK_SECRET", "key of SPS quote-status webhook signatures (secret; the gateway needs it when the quote builder is enabled)"},
+	{"GATEWAY_PUBLIC_URL", "scheme and host HubSpot calls the gateway at, for example https://sync.example.com (no default)"},
+	{"GATEWAY_ADDR", "listen address host:port of the webhook gateway (default 127.0.0.1:8305)"},
 }
 
 // Load reads the settings from getenv (os.Getenv in production) over the
@@ -168,10 +193,14 @@ func Load(getenv func(string) string) (Settings, error) {
 	e.str("SPS_USERNAME", &s.SPS.Username)
 	e.str("SPS_PASSWORD", &s.SPS.Password)
 	e.str("SPS_AUTHORIZED_NUMBER", &s.SPS.AuthorizedNumber)
+	e.str("SPS_CUSTOMER_CREATE_PATH", &s.SPS.CustomerCreatePath)
+	e.str("SPS_QUOTE_CREATE_PATH", &s.SPS.QuoteCreatePath)
 	e.str("CUSTOMER_SYNC_SCHEDULE", &s.Customers.Schedule)
 	e.positiveInt("CUSTOMER_SYNC_REP_CONCURRENCY", &s.Customers.RepConcurrency, 50)
 	e.str("QUOTE_SYNC_SCHEDULE", &s.Quotes.Schedule)
 	e.positiveInt("QUOTE_LOOKBACK_HOURS", &s.Quotes.LookbackHours, MaxLookbackHours)
+	e.loadProducts(&s.Products)
+	e.loadQuoteBuilder(&s.QuoteBuilder)
 	e.checkURL("SPS_BASE_URL", s.SPS.BaseURL)
 	e.checkURL("HUBSPOT_BASE_URL", s.HubSpot.BaseURL)
 	e.checkURL("SQUARE_BASE_URL", s.Square.BaseURL)

@@ -26,6 +26,9 @@ var secretValues = map[string]string{
 	"SQUARE_ACCESS_TOKEN":   squareSecret,
 	"SPS_PASSWORD":          spsPasswordSecret,
 	"SPS_AUTHORIZED_NUMBER": spsNumberSecret,
+	"AWS_SECRET_ACCESS_KEY": s3Secret,
+	"HUBSPOT_CLIENT_SECRET": hubSpotClientSecret,
+	"SPS_WEBHOOK_SECRET":    spsWebhookSecret,
 }
 
 // envOf returns a getenv over vars; unset names return "".
@@ -90,7 +93,7 @@ func overrideCases(t *testing.T) []overrideCase {
 	chicago, err := time.LoadLocation("America/Chicago")
 	require.NoError(t, err)
 
-	return []overrideCase{
+	return append([]overrideCase{
 		{"TEMPORAL_ADDRESS", "temporal.internal:7233",
 			func(s Settings) any { return s.Temporal.Address }, "temporal.internal:7233"},
 		{"TEMPORAL_NAMESPACE", "stonecity",
@@ -131,6 +134,10 @@ func overrideCases(t *testing.T) []overrideCase {
 			func(s Settings) any { return s.SPS.Password }, spsPasswordSecret},
 		{"SPS_AUTHORIZED_NUMBER", spsNumberSecret,
 			func(s Settings) any { return s.SPS.AuthorizedNumber }, spsNumberSecret},
+		{"SPS_CUSTOMER_CREATE_PATH", "/v3/customers",
+			func(s Settings) any { return s.SPS.CustomerCreatePath }, "/v3/customers"},
+		{"SPS_QUOTE_CREATE_PATH", "/v3/quotes",
+			func(s Settings) any { return s.SPS.QuoteCreatePath }, "/v3/quotes"},
 		{"CUSTOMER_SYNC_SCHEDULE", "0 12 * * *",
 			func(s Settings) any { return s.Customers.Schedule }, "0 12 * * *"},
 		{"CUSTOMER_SYNC_REP_CONCURRENCY", "8",
@@ -139,7 +146,7 @@ func overrideCases(t *testing.T) []overrideCase {
 			func(s Settings) any { return s.Quotes.Schedule }, "15 12 * * *"},
 		{"QUOTE_LOOKBACK_HOURS", "49",
 			func(s Settings) any { return s.Quotes.LookbackHours }, 49},
-	}
+	}, append(productOverrideCases(), quoteBuilderOverrideCases()...)...)
 }
 
 func TestLoadEachVariableOverridesDefault(t *testing.T) {

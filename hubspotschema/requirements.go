@@ -17,6 +17,10 @@ const (
 	KindOrderSync    = "order-sync"
 	KindCustomerSync = "customer-sync"
 	KindQuoteSync    = "quote-sync"
+	// KindQuoteBuilder is the quote builder, which pushes HubSpot deals to
+	// SPS quotes.
+	KindQuoteBuilder = "quote-builder"
+	KindProductSync  = "product-sync"
 )
 
 // SetupCommand is the command that fixes what Check reports.
@@ -73,6 +77,10 @@ func ForKind(kind string, portal config.HubSpotPortal) Requirements {
 		return customerSync()
 	case KindQuoteSync:
 		return quoteSync(portal)
+	case KindQuoteBuilder:
+		return quoteBuilder()
+	case KindProductSync:
+		return productSync()
 	default:
 		return Requirements{}
 	}
@@ -80,7 +88,7 @@ func ForKind(kind string, portal config.HubSpotPortal) Requirements {
 
 // All returns the requirements of every sync, merged, for Setup.
 func All(portal config.HubSpotPortal) Requirements {
-	req := merge(orderSync(portal), customerSync(), quoteSync(portal))
+	req := merge(orderSync(portal), customerSync(), quoteSync(portal), productSync(), quoteBuilder())
 	// Setup writes the product's full lead status list, so every sync's
 	// option exists before the first run of that sync.
 	for i, p := range req.Properties {

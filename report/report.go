@@ -61,6 +61,24 @@ type SyncReport struct {
 	FinishedAt time.Time `json:"finishedAt"`
 	DurationMs int64     `json:"durationMs"`
 	Error      string    `json:"error,omitempty"`
+
+	// Sinks lists each destination of a sync that writes several (product
+	// sync: HubSpot, Square, the S3 mirror) with its own outcome.
+	Sinks []SinkReport `json:"sinks,omitempty"`
+}
+
+// SinkReport is the outcome of one destination of a multi-sink sync.
+// Status is StatusSucceeded, StatusFailedRecords or StatusFailed. A failed
+// sink has the reason in Error and leaves the other sinks' counts intact.
+type SinkReport struct {
+	Sink      string `json:"sink"`
+	Status    string `json:"status"`
+	Created   int    `json:"created"`
+	Updated   int    `json:"updated"`
+	Deleted   int    `json:"deleted"`
+	Unchanged int    `json:"unchanged"`
+	Failed    int    `json:"failed"`
+	Error     string `json:"error,omitempty"`
 }
 
 // Window is the time interval of source records a sync covers; both ends
@@ -212,9 +230,20 @@ func (r *SyncReport) Finish(finishedAt time.Time) {
 	switch {
 	case r.Error != "":
 		r.Status = StatusFailed
-	case r.Failed > 0:
+	case r.Failed > 0 || r.sinkFailed():
 		r.Status = StatusFailedRecords
 	default:
 		r.Status = StatusSucceeded
 	}
+}
+
+// sinkFailed reports whether a sink of the run failed as a whole, which
+// makes the run complete with failures even when no record failed.
+func (r *SyncReport) sinkFailed() bool {
+	for _, s := range r.Sinks {
+		if s.Status == StatusFailed {
+			return true
+		}
+	}
+	return false
 }

@@ -50,6 +50,12 @@ func Definitions(s config.Settings) []Definition {
 		Cron:     s.Quotes.Schedule,
 		Workflow: workflows.QuoteSyncWorkflowName,
 		Input:    workflows.QuoteSyncInput{LookbackHours: s.Quotes.LookbackHours},
+	}, {
+		ID:       workflows.ProductSyncScheduleID,
+		Kind:     workflows.ProductSyncKind,
+		Cron:     s.Products.Schedule,
+		Workflow: workflows.ProductSyncWorkflowName,
+		Input:    workflows.ProductSyncInput{},
 	}}
 }
 

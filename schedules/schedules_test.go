@@ -111,6 +111,27 @@ func TestDefinitionsCustomerSync(t *testing.T) {
 	}, d)
 }
 
+func TestDefinitionsProductSync(t *testing.T) {
+	s := config.Defaults()
+	s.Products.Schedule = "30 2 * * *"
+
+	d := findDefinition(t, Definitions(s), workflows.ProductSyncKind)
+
+	assert.Equal(t, Definition{
+		ID:       workflows.ProductSyncScheduleID,
+		Kind:     workflows.ProductSyncKind,
+		Cron:     "30 2 * * *",
+		Workflow: workflows.ProductSyncWorkflowName,
+		Input:    workflows.ProductSyncInput{},
+	}, d)
+}
+
+func TestDefinitionsProductSyncNightlyByDefault(t *testing.T) {
+	d := findDefinition(t, Definitions(config.Defaults()), workflows.ProductSyncKind)
+
+	assert.Equal(t, "0 3 * * *", d.Cron)
+}
+
 func TestDefinitionsUniqueIDs(t *testing.T) {
 	seen := map[string]bool{}
 	for _, d := range Definitions(config.Defaults()) {

@@ -70,7 +70,7 @@ func syncCommand() *cobra.Command {
 			return workflows.StartQuoteSync(ctx, c, workflows.QuoteSyncInput{Since: &w.Since, Until: &w.Until})
 		},
 	})
-	cmd.AddCommand(orders, customersCommand(), quotes)
+	cmd.AddCommand(orders, customersCommand(), quotes, productsCommand())
 	return cmd
 }
 

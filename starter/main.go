@@ -32,6 +32,6 @@ func newRootCommand() *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(schedulesCommand(), syncCommand(), hubspotCommand(), rematchQuotesCommand())
+	root.AddCommand(schedulesCommand(), syncCommand(), hubspotCommand(), rematchQuotesCommand(), quoteBuilderCommand())
 	return root
 }

@@ -30,6 +30,8 @@ func runDev(ctx context.Context, f flags, logger *zap.Logger) error {
 		HubSpotPort:  f.hubspot,
 		SquarePort:   f.square,
 		SPSPort:      f.sps,
+		S3Port:       f.s3,
+		GatewayPort:  f.gateway,
 		// Like the real service, a few hundred milliseconds per page.
 		SPSPageLatency: 300 * time.Millisecond,
 		HubSpotFiles:   f.hubspotIn,
@@ -127,6 +129,9 @@ func runRound(ctx context.Context, stack *devstack.Stack) []report.SyncReport {
 		}},
 		{workflows.RematchQuotesKind, func() (client.WorkflowRun, error) {
 			return workflows.StartRematchQuotes(ctx, stack.Client)
+		}},
+		{workflows.ProductSyncKind, func() (client.WorkflowRun, error) {
+			return workflows.StartProductSync(ctx, stack.Client, workflows.ProductSyncInput{})
 		}},
 	}
 

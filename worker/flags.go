@@ -26,6 +26,8 @@ type flags struct {
 	hubspot    int
 	square     int
 	sps        int
+	s3         int
+	gateway    int
 	hubspotIn  fileList
 	squareIn   fileList
 	logLevel   string
@@ -42,7 +44,7 @@ func (f *fileList) Set(v string) error { *f = append(*f, v); return nil }
 var devOnlyFlags = map[string]bool{
 	"once": true, "report": true, "state-dir": true, "seed": true, "orders": true,
 	"temporal-port": true, "ui-port": true, "hubspot-port": true, "square-port": true, "sps-port": true,
-	"hubspot-load": true, "square-load": true,
+	"s3-port": true, "gateway-port": true, "hubspot-load": true, "square-load": true,
 }
 
 // parseFlags parses the worker's arguments and writes usage and parse
@@ -91,6 +93,8 @@ func newFlagSet(f *flags, output io.Writer) *flag.FlagSet {
 	fs.IntVar(&f.hubspot, "hubspot-port", 8301, "with --dev: HubSpot simulator port on 127.0.0.1 (0 picks a free port)")
 	fs.IntVar(&f.square, "square-port", 8302, "with --dev: Square simulator port on 127.0.0.1 (0 picks a free port)")
 	fs.IntVar(&f.sps, "sps-port", 8303, "with --dev: SPS simulator port on 127.0.0.1 (0 picks a free port)")
+	fs.IntVar(&f.s3, "s3-port", 8304, "with --dev: port of the S3 server of product sync on 127.0.0.1 (0 picks a free port)")
+	fs.IntVar(&f.gateway, "gateway-port", 8305, "with --dev: port of the quote builder's webhook gateway on 127.0.0.1 (0 picks a free port)")
 	fs.Var(&f.hubspotIn, "hubspot-load", "with --dev: load extra HubSpot records from this JSON file before the first round (repeatable)")
 	fs.Var(&f.squareIn, "square-load", "with --dev: load extra Square records from this JSON file before the first round (repeatable)")
 	fs.StringVar(&f.logLevel, "log-level", "info", "log level: debug, info, warn or error")
@@ -119,6 +123,8 @@ func checkRanges(f flags) error {
 		{"--hubspot-port", f.hubspot, 0},
 		{"--square-port", f.square, 0},
 		{"--sps-port", f.sps, 0},
+		{"--s3-port", f.s3, 0},
+		{"--gateway-port", f.gateway, 0},
 	}
 	owner := map[int]string{}
 	for _, p := range ports {

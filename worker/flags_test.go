@@ -74,6 +74,8 @@ func TestParseFlagsDevOnlyFlagWithoutDev(t *testing.T) {
 		"seed": {"--seed", "2"}, "orders": {"--orders", "10"}, "temporal-port": {"--temporal-port", "7300"},
 		"ui-port": {"--ui-port", "-1"}, "hubspot-port": {"--hubspot-port", "0"},
 		"square-port": {"--square-port", "0"}, "sps-port": {"--sps-port", "0"},
+		"s3-port":      {"--s3-port", "0"},
+		"gateway-port": {"--gateway-port", "0"},
 		"hubspot-load": {"--hubspot-load", "a.json"},
 		"square-load":  {"--square-load", "b.json"},
 	}

@@ -25,6 +25,9 @@ func printEndpoints(stack *devstack.Stack) {
 	fmt.Printf("  HubSpot simulator  %s  (admin %s)\n", stack.Sims.HubSpotURL, devstack.AdminURL(stack.Sims.HubSpotURL))
 	fmt.Printf("  Square simulator   %s  (admin %s)\n", stack.Sims.SquareURL, devstack.AdminURL(stack.Sims.SquareURL))
 	fmt.Printf("  SPS simulator      %s  (admin %s)\n", stack.Sims.SPSURL, devstack.AdminURL(stack.Sims.SPSURL))
+	fmt.Printf("  S3 server          %s  (buckets %s, %s; admin %s)\n", stack.Sims.S3URL,
+		devstack.DevMirrorBucket, devstack.DevSnapshotBucket, devstack.AdminURL(stack.Sims.S3URL))
+	fmt.Printf("  Quote gateway      %s  (HUBSPOT_CLIENT_SECRET=%s)\n", stack.GatewayURL, devstack.DevHubSpotClientSecret)
 	fmt.Println()
 }
 
@@ -46,6 +49,7 @@ func printSummary(out io.Writer, reports []report.SyncReport, uiURL string) {
 		if r.Error != "" {
 			fmt.Fprintf(out, "\n%s %s failed: %s\n", r.Kind, r.WorkflowID, r.Error)
 		}
+		printSinks(out, r)
 		for _, f := range r.Failures {
 			fmt.Fprintf(out, "  %s %s: %s\n", r.Kind, f.SourceID, f.Reason)
 		}

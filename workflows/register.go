@@ -16,4 +16,7 @@ func Register(r Registry) {
 	r.RegisterWorkflowWithOptions(CustomerSync, workflow.RegisterOptions{Name: CustomerSyncWorkflowName})
 	r.RegisterWorkflowWithOptions(CustomerSyncRep, workflow.RegisterOptions{Name: CustomerSyncRepWorkflowName})
 	r.RegisterWorkflowWithOptions(QuoteSync, workflow.RegisterOptions{Name: QuoteSyncWorkflowName})
+	r.RegisterWorkflowWithOptions(ProductSync, workflow.RegisterOptions{Name: ProductSyncWorkflowName})
+	r.RegisterWorkflowWithOptions(QuoteStatus, workflow.RegisterOptions{Name: QuoteStatusWorkflowName})
+	r.RegisterWorkflowWithOptions(QuoteBuilder, workflow.RegisterOptions{Name: QuoteBuilderWorkflowName})
 }

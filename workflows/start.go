@@ -112,3 +112,20 @@ func StartRematchQuotes(ctx context.Context, c client.Client) (client.WorkflowRu
 		TypedSearchAttributes:    temporal.NewSearchAttributes(syncKind.ValueSet(RematchQuotesKind)),
 	}, RematchQuotesWorkflowName, RematchQuotesInput{})
 }
+
+// StartProductSync starts a product sync now, or attaches to the one
+// started on the same UTC day while it is open: the workflow ID is derived
+// from the day. The input is checked here, so an unknown sink fails before
+// anything starts.
+func StartProductSync(ctx context.Context, c client.Client, in ProductSyncInput) (client.WorkflowRun, error) {
+	if _, err := in.SelectedSinks(); err != nil {
+		return nil, err
+	}
+	return c.ExecuteWorkflow(ctx, client.StartWorkflowOptions{
+		ID:                       ProductSyncWorkflowID(time.Now()),
+		TaskQueue:                TaskQueue,
+		WorkflowIDReusePolicy:    enumspb.WORKFLOW_ID_REUSE_POLICY_ALLOW_DUPLICATE,
+		WorkflowIDConflictPolicy: enumspb.WORKFLOW_ID_CONFLICT_POLICY_USE_EXISTING,
+		TypedSearchAttributes:    temporal.NewSearchAttributes(syncKind.ValueSet(ProductSyncKind)),
+	}, ProductSyncWorkflowName, in)
+}

@@ -84,7 +84,7 @@ func seedDataset(sims *Simulators, opts Options, logger *zap.Logger) (BackfillWi
 		now = time.Now().UTC()
 	}
 	data := dataset.Generate(dataset.Options{Seed: opts.Seed, Now: now, Orders: opts.Orders,
-		SPSCustomers: opts.SPSCustomers, SPSQuotes: opts.SPSQuotes})
+		SPSCustomers: opts.SPSCustomers, SPSQuotes: opts.SPSQuotes, SPSProducts: opts.SPSProducts})
 	if err := sims.HubSpot.LoadPortal(data.HubSpot); err != nil {
 		return BackfillWindow{}, fmt.Errorf("load HubSpot dataset: %w", err)
 	}
@@ -93,6 +93,9 @@ func seedDataset(sims *Simulators, opts Options, logger *zap.Logger) (BackfillWi
 	}
 	if err := sims.SPS.LoadQuotes(data.SPS.Quotes); err != nil {
 		return BackfillWindow{}, fmt.Errorf("load SPS quotes: %w", err)
+	}
+	if err := sims.SPS.LoadProducts(data.SPS.Products); err != nil {
+		return BackfillWindow{}, fmt.Errorf("load SPS products: %w", err)
 	}
 
 	records := SquareRecords{

@@ -14,6 +14,7 @@ import (
 
 	"github.com/stonecity/sync/config"
 	hubsim "github.com/stonecity/sync/sandbox/hubspot"
+	"github.com/stonecity/sync/sandbox/objectstore"
 	spssim "github.com/stonecity/sync/sandbox/sps"
 	squaresim "github.com/stonecity/sync/sandbox/square"
 )
@@ -43,6 +44,10 @@ type Simulators struct {
 	HubSpotURL string
 	SquareURL  string
 	SPSURL     string
+	// ObjectStore is the S3 server holding product sync's mirror and
+	// snapshot buckets, at S3URL.
+	ObjectStore *objectstore.Server
+	S3URL       string
 
 	servers []*http.Server
 }
@@ -81,6 +86,10 @@ func startSimulators(dir string, opts Options) (*Simulators, error) {
 	if s.SPSURL, err = s.serve(s.SPS, opts.SPSPort); err != nil {
 		s.close()
 		return nil, fmt.Errorf("start SPS simulator: %w", err)
+	}
+	if err := s.startObjectStore(dir, opts.S3Port); err != nil {
+		s.close()
+		return nil, err
 	}
 	return s, nil
 }
@@ -127,6 +136,7 @@ func (s *Simulators) settings() config.Settings {
 	cfg.Square.Token = squareDevToken
 	cfg.SPS = config.SPS{BaseURL: s.SPSURL, Username: spsDevUser, Password: spsDevPassword,
 		AuthorizedNumber: spsDevNumber}
+	cfg.Products = s.productSettings(cfg.Products)
 	return cfg
 }
 
@@ -137,6 +147,7 @@ func (s *Simulators) save(dir string) error {
 		saveState(filepath.Join(dir, hubSpotStateFile), s.HubSpot.Save),
 		saveState(filepath.Join(dir, squareStateFile), s.Square.Save),
 		saveState(filepath.Join(dir, spsStateFile), s.SPS.Save),
+		s.saveObjectStore(dir),
 	)
 }
 

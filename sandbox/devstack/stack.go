@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"time"
@@ -41,6 +42,9 @@ type Options struct {
 	// the full dataset.
 	SPSCustomers int
 	SPSQuotes    int
+	// SPSProducts sizes the SPS product catalogue. 0 means the full
+	// dataset (about 11,800 products).
+	SPSProducts int
 	// SPSPageLatency is added to every SPS query page, as the real service
 	// takes a few hundred milliseconds per page; 0 adds none.
 	SPSPageLatency time.Duration
@@ -50,6 +54,10 @@ type Options struct {
 	HubSpotPort  int
 	SquarePort   int
 	SPSPort      int
+	// S3Port is the port of the in-process S3 server of product sync.
+	S3Port int
+	// GatewayPort is the port of the quote builder's webhook gateway.
+	GatewayPort int
 	// HubSpotFiles and SquareFiles are extra records loaded before the
 	// first round (see LoadHubSpotFile and LoadSquareFile).
 	HubSpotFiles []string
@@ -66,10 +74,14 @@ type Stack struct {
 	Settings config.Settings
 	// Backfill is the window that covers every order loaded into Square.
 	Backfill BackfillWindow
+	// GatewayURL is the base URL of the quote builder's webhook gateway,
+	// which Settings.QuoteBuilder describes.
+	GatewayURL string
 
 	stateDir string
 	tempDir  string
 	logger   *zap.Logger
+	gateway  *http.Server
 }
 
 // BackfillWindow is the closed_at range of the loaded orders.
@@ -133,7 +145,7 @@ func (s *Stack) start(ctx context.Context, opts Options) error {
 
 	s.Settings = sims.settings()
 	s.Settings.Temporal = config.Temporal{Address: s.Temporal.FrontendAddress(), Namespace: s.Temporal.Namespace()}
-	return nil
+	return s.startGateway(opts.GatewayPort)
 }
 
 // NewWorker returns a worker with every workflow and activity registered,
@@ -151,9 +163,12 @@ func (s *Stack) NewWorker(opts worker.Options) (worker.Worker, error) {
 }
 
 // Stop saves the simulators' state (when StateDir is set) and stops
-// everything: client, UI and server, simulators.
+// everything: gateway, client, UI and server, simulators.
 func (s *Stack) Stop() error {
 	var errs []error
+	if s.gateway != nil {
+		errs = append(errs, stopGateway(s.gateway))
+	}
 	if s.Client != nil {
 		s.Client.Close()
 	}

@@ -1,0 +1,156 @@
+package activities
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/stonecity/sync/clients/s3mirror"
+	"github.com/stonecity/sync/productmap"
+)
+
+// mirrorPrefix is the key prefix of the mirror's product documents. Every
+// object under it belongs to product sync.
+const mirrorPrefix = productmap.MirrorPrefix
+
+// mirrorHeartbeatEvery is the number of products between heartbeats.
+const mirrorHeartbeatEvery = 100
+
+// SyncProductMirror makes the public mirror match the snapshot: one JSON
+// document per active SKU key under "by-sku/", without prices, plus the
+// index. It lists the mirror once and writes only the documents whose
+// bytes differ from the stored ones (by ETag). It deletes the documents
+// of keys with no active product and writes the index only when its
+// bytes changed, so a rerun with nothing changed upstream writes nothing. The
+// counts are of product documents; the index is not counted. A snapshot
+// without an active product is rejected rather than emptying the mirror.
+// A retry lists the mirror again and skips what earlier attempts wrote.
+func (a *ProductActivities) SyncProductMirror(ctx context.Context, in SinkInput) (SinkResult, error) {
+	if a.Mirror == nil {
+		return SinkResult{}, notConfigured("the product mirror sink", "PRODUCT_MIRROR_BUCKET")
+	}
+	if a.Snapshots == nil {
+		return SinkResult{}, notConfigured("the product snapshot bucket", "PRODUCT_SNAPSHOT_BUCKET")
+	}
+	if err := checkSinkInput(in); err != nil {
+		return SinkResult{}, err
+	}
+	ctx, run := startSink(ctx, SinkMirror, in.Snapshot)
+
+	products, err := readSnapshot(ctx, a.Snapshots, in.Snapshot)
+	if err != nil {
+		return SinkResult{}, err
+	}
+	active, _ := activeByKey(products)
+	if len(active) == 0 {
+		return SinkResult{}, permanent(ErrorTypeInvalid, "snapshot %s has no active product, so the product "+
+			"mirror is left as it is: check the SPS pull", in.Snapshot.Prefix)
+	}
+
+	existing, err := a.mirrorETags(ctx)
+	if err != nil {
+		return SinkResult{}, temporalError(err, false)
+	}
+	desired, err := a.putMirrorDocuments(ctx, run, active, existing)
+	if err != nil {
+		return SinkResult{}, run.failed(ctx, err, run.cp.Created+run.cp.Updated > 0)
+	}
+	if err := a.deleteStaleMirrorObjects(ctx, run, existing, desired); err != nil {
+		return SinkResult{}, run.failed(ctx, err, true)
+	}
+	if err := a.putMirrorIndex(ctx, active, existing); err != nil {
+		return SinkResult{}, run.failed(ctx, err, true)
+	}
+	return run.result(objectMirrorObject), nil
+}
+
+// mirrorETags lists the mirror's documents and its index, by key.
+func (a *ProductActivities) mirrorETags(ctx context.Context) (map[string]string, error) {
+	etags := map[string]string{}
+	collect := func(objects []s3mirror.Object) error {
+		for _, o := range objects {
+			etags[o.Key] = o.ETag
+		}
+		return nil
+	}
+	if err := a.Mirror.List(ctx, mirrorPrefix, collect); err != nil {
+		return nil, fmt.Errorf("list the product mirror under %s: %w", mirrorPrefix, err)
+	}
+	if !strings.HasPrefix(productmap.MirrorIndexKey, mirrorPrefix) {
+		if err := a.Mirror.List(ctx, productmap.MirrorIndexKey, collect); err != nil {
+			return nil, fmt.Errorf("list the product mirror index: %w", err)
+		}
+	}
+	return etags, nil
+}
+
+// putMirrorDocuments writes the document of every active product whose
+// bytes differ from the existing object, and returns the set of document
+// keys the mirror should hold.
+func (a *ProductActivities) putMirrorDocuments(ctx context.Context, run *sinkRun,
+	active []productmap.Product, existing map[string]string) (map[string]bool, error) {
+	desired := make(map[string]bool, len(active))
+	for i, p := range active {
+		if i > 0 && i%mirrorHeartbeatEvery == 0 {
+			run.heartbeat(ctx, 0)
+		}
+		key := productmap.MirrorKey(p.Key)
+		desired[key] = true
+		body := productmap.MirrorJSON(productmap.MirrorDocumentFor(p))
+
+		etag, found := existing[key]
+		if found && etag == s3mirror.ETag(body) {
+			run.unchanged++
+			continue
+		}
+		if err := a.Mirror.Put(ctx, key, body, jsonContentType); err != nil {
+			return nil, fmt.Errorf("write the mirror document of %s: %w", productLabel(p), err)
+		}
+		if found {
+			run.cp.Updated++
+		} else {
+			run.cp.Created++
+		}
+	}
+	return desired, nil
+}
+
+// deleteStaleMirrorObjects deletes the objects under the mirror prefix
+// that are neither a desired document nor the index.
+func (a *ProductActivities) deleteStaleMirrorObjects(ctx context.Context, run *sinkRun,
+	existing map[string]string, desired map[string]bool) error {
+	var stale []string
+	for key := range existing {
+		if strings.HasPrefix(key, mirrorPrefix) && !desired[key] && key != productmap.MirrorIndexKey {
+			stale = append(stale, key)
+		}
+	}
+	if len(stale) == 0 {
+		return nil
+	}
+	sort.Strings(stale)
+	if err := a.Mirror.DeleteKeys(ctx, stale); err != nil {
+		return fmt.Errorf("delete %d mirror documents of SKUs no longer active: %w", len(stale), err)
+	}
+	run.cp.Deleted += len(stale)
+	return nil
+}
+
+// putMirrorIndex writes the index of the active products when its bytes
+// differ from the existing index.
+func (a *ProductActivities) putMirrorIndex(ctx context.Context, active []productmap.Product,
+	existing map[string]string) error {
+	entries := make([]productmap.IndexEntry, len(active))
+	for i, p := range active {
+		entries[i] = productmap.IndexEntryFor(p)
+	}
+	body := productmap.MirrorIndexJSON(entries)
+	if existing[productmap.MirrorIndexKey] == s3mirror.ETag(body) {
+		return nil
+	}
+	if err := a.Mirror.Put(ctx, productmap.MirrorIndexKey, body, jsonContentType); err != nil {
+		return fmt.Errorf("write the mirror index: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,146 @@
+package activities
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"go.temporal.io/sdk/activity"
+
+	"github.com/stonecity/sync/apicalls"
+	"github.com/stonecity/sync/clients/sps"
+	"github.com/stonecity/sync/productmap"
+	"github.com/stonecity/sync/report"
+)
+
+// skipRepeatedProduct is the skip reason of a product id SPS lists twice,
+// which happens when records move between pages during the pull.
+const skipRepeatedProduct = "product listed twice by SPS"
+
+// pullProgress is the heartbeat of PullProducts: the SPS page just read.
+type pullProgress struct {
+	Page int `json:"page"`
+	Read int `json:"read"`
+}
+
+// productPull collects the products of one pull.
+type productPull struct {
+	read     int
+	products []productmap.Product
+	seen     map[int64]bool
+	skipped  map[string]int
+	failures []report.RecordFailure
+}
+
+// PullProducts reads every SPS product, active or not, validates each one,
+// keeps one product per SKU key, and writes them as a snapshot to the
+// Snapshots bucket under in.SnapshotPrefix, with the ids of the duplicates
+// it left out. A record that fails validation is a per-record failure
+// naming the product id and field; a duplicate is skipped with the reason
+// "duplicate SKU of product <kept id>". It heartbeats after each SPS page.
+// A retry starts again from page 1 and rewrites the same snapshot keys.
+// Client errors fail the attempt: rate limits, 5xx and timeouts as
+// retryable, validation and auth errors as final.
+func (a *ProductActivities) PullProducts(ctx context.Context, in PullProductsInput) (PullProductsResult, error) {
+	if a.SPS == nil {
+		return PullProductsResult{}, notConfigured("the SPS client", "SPS_USERNAME")
+	}
+	if a.Snapshots == nil {
+		return PullProductsResult{}, notConfigured("the product snapshot bucket", "PRODUCT_SNAPSHOT_BUCKET")
+	}
+	prefix := cleanPrefix(in.SnapshotPrefix)
+	if prefix == "" {
+		return PullProductsResult{}, permanent(ErrorTypeInvalid, "snapshot prefix is empty")
+	}
+	recorder := apicalls.NewRecorder()
+	ctx = apicalls.WithRecorder(ctx, recorder)
+
+	pull := &productPull{seen: map[int64]bool{}, skipped: map[string]int{}}
+	for page := 1; page > 0; {
+		res, err := a.SPS.QueryProducts(ctx, sps.ProductFilter{}, page, sps.MaxPageSize)
+		if err != nil {
+			// NOTE: a retry pulls every page again. The snapshot is only
+			// written after the last page, because deduplication needs
+			// every product.
+			return PullProductsResult{}, temporalError(fmt.Errorf("query SPS products, page %d: %w", page, err),
+				false)
+		}
+		pull.add(res.Records)
+		activity.RecordHeartbeat(ctx, pullProgress{Page: page, Read: pull.read})
+		page = nextProductPage(res, page)
+	}
+
+	kept, duplicates := productmap.Dedupe(pull.products)
+	retired := make([]int64, 0, len(duplicates))
+	for _, d := range duplicates {
+		pull.skipped[fmt.Sprintf("duplicate SKU of product %d", d.KeptID)]++
+		retired = append(retired, d.ProductID)
+	}
+
+	ref, err := writeSnapshot(ctx, a.Snapshots, prefix, kept, retired)
+	if err != nil {
+		return PullProductsResult{}, temporalError(err, false)
+	}
+	return pull.result(ref, kept, recorder.Counts()), nil
+}
+
+// add validates one page of SPS records.
+func (p *productPull) add(records []sps.Product) {
+	for _, record := range records {
+		p.read++
+		if p.seen[record.ID] {
+			p.skipped[skipRepeatedProduct]++
+			continue
+		}
+		p.seen[record.ID] = true
+
+		product, err := productmap.FromSPS(record)
+		if err != nil {
+			p.failures = append(p.failures, report.RecordFailure{SourceID: spsID(record.ID),
+				Reason: fieldFailure(err)})
+			continue
+		}
+		p.products = append(p.products, product)
+	}
+}
+
+// fieldFailure is the failure reason of a product that failed validation,
+// naming the field when the error does.
+func fieldFailure(err error) string {
+	var fieldErr *productmap.FieldError
+	if errors.As(err, &fieldErr) {
+		return fmt.Sprintf("invalid %s: %s", fieldErr.Field, fieldErr.Reason)
+	}
+	return err.Error()
+}
+
+// result counts the snapshot's products by status.
+func (p *productPull) result(ref SnapshotRef, kept []productmap.Product,
+	calls []apicalls.Count) PullProductsResult {
+	res := PullProductsResult{Snapshot: ref, Read: p.read, Failures: p.failures, APICalls: calls}
+	for _, product := range kept {
+		if product.Active {
+			res.Active++
+		} else {
+			res.Inactive++
+		}
+	}
+	for _, reason := range sortedKeys(p.skipped) {
+		res.SkipReasons = append(res.SkipReasons, report.ReasonCount{Reason: reason, Count: p.skipped[reason]})
+	}
+	return res
+}
+
+// nextProductPage returns the page after pageNumber, or 0 after the last.
+// The page size in SPS's response, not the requested one, decides whether
+// more pages follow. An empty page ends the pull.
+func nextProductPage(page sps.Page[sps.Product], pageNumber int) int {
+	size := page.PageSize
+	if size <= 0 {
+		size = len(page.Records)
+	}
+	if len(page.Records) > 0 && pageNumber*size < page.TotalCount {
+		return pageNumber + 1
+	}
+	return 0
+}

@@ -1,0 +1,282 @@
+package activities
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+
+	square "github.com/square/square-go-sdk"
+
+	squareclient "github.com/stonecity/sync/clients/square"
+	"github.com/stonecity/sync/productmap"
+)
+
+// squareEntry is one catalog ITEM matched to a SKU key through one of its
+// variations.
+type squareEntry struct {
+	item      *square.CatalogObject
+	variation *square.CatalogObject
+}
+
+func (e squareEntry) itemID() string { return e.item.GetItem().GetID() }
+
+// squareChange is one item to upsert: a new item for one product, an
+// update of a product's own item, or one update of a shared item that
+// sets the prices of several products' variations.
+type squareChange struct {
+	products []productmap.Product
+	// existing is nil for a new item.
+	existing *squareEntry
+	objects  []*square.CatalogObject
+}
+
+// squarePlan is the work of the Square sink after one listing.
+type squarePlan struct {
+	changes []squareChange
+	// deletes are the ids of items to delete, sorted.
+	deletes []string
+	// unchanged are the keys whose item already matches.
+	unchanged []string
+}
+
+// squareCatalog indexes listed catalog items by the SKU key of their
+// variations.
+type squareCatalog struct {
+	byKey map[string][]squareEntry
+}
+
+func newSquareCatalog() *squareCatalog {
+	return &squareCatalog{byKey: map[string][]squareEntry{}}
+}
+
+// add indexes one page of listed items. Deleted items and variations
+// without a SKU are ignored.
+func (c *squareCatalog) add(items []*square.CatalogObject) {
+	for _, obj := range items {
+		item := obj.GetItem()
+		if item == nil || item.GetIsDeleted() != nil && *item.GetIsDeleted() {
+			continue
+		}
+		seen := map[string]bool{}
+		for _, v := range item.GetItemData().GetVariations() {
+			key := productmap.Key(deref(v.GetItemVariation().GetItemVariationData().GetSku()))
+			if key == "" || seen[key] {
+				continue
+			}
+			seen[key] = true
+			c.byKey[key] = append(c.byKey[key], squareEntry{item: obj, variation: v})
+		}
+	}
+}
+
+// planSquare compares the desired items of the active products with the
+// catalog. A product's own item (one variation) carries the item name,
+// description, variation name, SKU and price the product gives it. An
+// item with several variations is shared: the store manages it in Square,
+// so only the prices of the variations whose SKUs SPS lists are kept in
+// step, all in one update of that item. A key listed by several items
+// keeps a product's own item before a shared one, then the one with the
+// lowest id, and deletes the other own items. Items of keys whose products are all inactive are
+// deleted when they are a product's own. Items of SKUs SPS does not list
+// are left alone, because the catalog also holds items sold outside SPS.
+//
+// NOTE: so an item whose product SPS deleted outright, rather than
+// marking it inactive, stays in Square.
+func planSquare(active []productmap.Product, inactiveKeys map[string]bool, catalog *squareCatalog) squarePlan {
+	var plan squarePlan
+	deletes := map[string]bool{}
+	shared := map[string]*squareChange{}
+	var sharedOrder []string
+	for _, p := range active {
+		entries := catalog.byKey[p.Key]
+		// A product's own item is kept before a shared one, then the
+		// lowest id.
+		sort.Slice(entries, func(i, j int) bool {
+			if ownItem(entries[i]) != ownItem(entries[j]) {
+				return ownItem(entries[i])
+			}
+			return entries[i].itemID() < entries[j].itemID()
+		})
+		desired := productmap.SquareItemFor(p)
+		if len(entries) == 0 {
+			plan.changes = append(plan.changes, squareChange{products: []productmap.Product{p},
+				objects: newSquareObjects(p, desired)})
+			continue
+		}
+
+		keep := entries[0]
+		for _, extra := range entries[1:] {
+			if ownItem(extra) {
+				deletes[extra.itemID()] = true
+			}
+		}
+		switch {
+		case !ownItem(keep):
+			if squarePriceMatches(keep.variation, desired) {
+				plan.unchanged = append(plan.unchanged, p.Key)
+				continue
+			}
+			change, ok := shared[keep.itemID()]
+			if !ok {
+				change = &squareChange{existing: &keep, objects: []*square.CatalogObject{cloneCatalogObject(keep.item)}}
+				shared[keep.itemID()] = change
+				sharedOrder = append(sharedOrder, keep.itemID())
+			}
+			change.products = append(change.products, p)
+			setSharedVariationPrice(change.objects[0], keep.variation, desired)
+		case squareItemMatches(keep, desired):
+			plan.unchanged = append(plan.unchanged, p.Key)
+		default:
+			plan.changes = append(plan.changes, squareChange{products: []productmap.Product{p}, existing: &keep,
+				objects: []*square.CatalogObject{updatedSquareItem(keep, desired)}})
+		}
+	}
+	for _, id := range sharedOrder {
+		plan.changes = append(plan.changes, *shared[id])
+	}
+
+	for key := range inactiveKeys {
+		for _, e := range catalog.byKey[key] {
+			if ownItem(e) {
+				deletes[e.itemID()] = true
+			}
+		}
+	}
+	plan.deletes = sortedKeys(deletes)
+	return plan
+}
+
+// ownItem reports whether an item belongs to one product: it has exactly
+// one variation.
+func ownItem(e squareEntry) bool {
+	return len(e.item.GetItem().GetItemData().GetVariations()) == 1
+}
+
+// setSharedVariationPrice sets the desired price on the variation of item
+// (a clone of a shared item) that matched the product, keeping the
+// variation's name and SKU as the store set them.
+func setSharedVariationPrice(item *square.CatalogObject, matched *square.CatalogObject,
+	desired productmap.SquareItem) {
+	for _, v := range item.Item.ItemData.Variations {
+		if v.GetItemVariation().GetID() == matched.GetItemVariation().GetID() {
+			setVariationPrice(v.ItemVariation.ItemVariationData, desired)
+		}
+	}
+}
+
+// squareItemMatches reports whether an existing item and its variation
+// already carry the desired fields.
+func squareItemMatches(e squareEntry, desired productmap.SquareItem) bool {
+	data := e.item.GetItem().GetItemData()
+	variation := e.variation.GetItemVariation().GetItemVariationData()
+	if deref(data.GetName()) != desired.Name || deref(data.GetDescription()) != desired.Description {
+		return false
+	}
+	if deref(variation.GetName()) != desired.VariationName || deref(variation.GetSku()) != desired.SKU {
+		return false
+	}
+	return squarePriceMatches(e.variation, desired)
+}
+
+// squarePriceMatches reports whether a variation already has the desired
+// price, or variable pricing when the product has none.
+func squarePriceMatches(v *square.CatalogObject, desired productmap.SquareItem) bool {
+	variation := v.GetItemVariation().GetItemVariationData()
+	if desired.PriceCents == nil {
+		return variation.GetPriceMoney() == nil &&
+			variation.GetPricingType() != nil && *variation.GetPricingType() == square.CatalogPricingTypeVariablePricing
+	}
+	price := variation.GetPriceMoney()
+	return price != nil && price.GetAmount() != nil && *price.GetAmount() == *desired.PriceCents &&
+		price.GetCurrency() != nil && *price.GetCurrency() == square.CurrencyUsd &&
+		variation.GetPricingType() != nil && *variation.GetPricingType() == square.CatalogPricingTypeFixedPricing
+}
+
+// newSquareObjects returns a new ITEM with its one ITEM_VARIATION, under
+// temporary ids derived from the product id.
+func newSquareObjects(p productmap.Product, desired productmap.SquareItem) []*square.CatalogObject {
+	itemID := fmt.Sprintf("#item-%d", p.ID)
+	variation := &square.CatalogItemVariation{ItemID: square.String(itemID)}
+	setVariationFields(variation, desired)
+	item := &square.CatalogObject{Item: &square.CatalogObjectItem{
+		ID:                    itemID,
+		PresentAtAllLocations: square.Bool(true),
+		ItemData: &square.CatalogItem{
+			Name:        square.String(desired.Name),
+			Description: optionalString(desired.Description),
+			Variations: []*square.CatalogObject{{ItemVariation: &square.CatalogObjectItemVariation{
+				ID:                    fmt.Sprintf("#variation-%d", p.ID),
+				PresentAtAllLocations: square.Bool(true),
+				ItemVariationData:     variation,
+			}}},
+		},
+	}}
+	return []*square.CatalogObject{item}
+}
+
+// updatedSquareItem returns a copy of the existing item, with its version
+// and every other field kept, carrying the desired fields. Square has no
+// sparse updates, so the whole item is sent back.
+func updatedSquareItem(e squareEntry, desired productmap.SquareItem) *square.CatalogObject {
+	item := cloneCatalogObject(e.item)
+	data := item.Item.ItemData
+	data.Name = square.String(desired.Name)
+	data.Description = optionalString(desired.Description)
+	for _, v := range data.Variations {
+		if v.GetItemVariation().GetID() == e.variation.GetItemVariation().GetID() {
+			setVariationFields(v.ItemVariation.ItemVariationData, desired)
+		}
+	}
+	return item
+}
+
+// setVariationFields sets the desired name, SKU and price; a product
+// without a price is sold at a price entered at the register.
+func setVariationFields(v *square.CatalogItemVariation, desired productmap.SquareItem) {
+	v.Name = square.String(desired.VariationName)
+	v.Sku = square.String(desired.SKU)
+	setVariationPrice(v, desired)
+}
+
+// setVariationPrice sets the desired fixed price, or variable pricing for
+// a product without a price.
+func setVariationPrice(v *square.CatalogItemVariation, desired productmap.SquareItem) {
+	if desired.PriceCents == nil {
+		v.PricingType = square.CatalogPricingTypeVariablePricing.Ptr()
+		v.PriceMoney = nil
+		return
+	}
+	v.PricingType = square.CatalogPricingTypeFixedPricing.Ptr()
+	v.PriceMoney = &square.Money{Amount: square.Int64(*desired.PriceCents), Currency: square.CurrencyUsd.Ptr()}
+}
+
+// cloneCatalogObject deep-copies an item through its JSON form, which
+// keeps every field the SDK defines.
+func cloneCatalogObject(obj *square.CatalogObject) *square.CatalogObject {
+	data, err := json.Marshal(obj)
+	if err != nil {
+		return obj
+	}
+	var clone square.CatalogObject
+	if err := json.Unmarshal(data, &clone); err != nil || clone.Item == nil || clone.Item.ItemData == nil {
+		return obj
+	}
+	return &clone
+}
+
+// objectCount is the number of catalog objects a change sends, nested
+// variations included, as Square counts them against the batch limit.
+func (c squareChange) objectCount() int {
+	n := 0
+	for _, obj := range c.objects {
+		n += squareclient.CatalogObjectCount(obj)
+	}
+	return n
+}
+
+func optionalString(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return square.String(s)
+}

@@ -1,0 +1,89 @@
+package activities
+
+import (
+	"github.com/stonecity/sync/apicalls"
+	"github.com/stonecity/sync/clients/hubspot"
+	"github.com/stonecity/sync/clients/s3mirror"
+	"github.com/stonecity/sync/clients/sps"
+	squareclient "github.com/stonecity/sync/clients/square"
+	"github.com/stonecity/sync/report"
+)
+
+// Sink names of product sync, as SinkResult.Sink and the run report
+// spell them.
+const (
+	SinkHubSpot = "hubspot"
+	SinkSquare  = "square"
+	SinkMirror  = "mirror"
+)
+
+// ProductActivities pulls the SPS catalogue once into a private snapshot
+// and writes it to three sinks: HubSpot products, the Square catalog and
+// the public S3 mirror. A nil client or bucket means that step is not
+// configured: its activity fails with ErrorTypeNotConfigured and the
+// other sinks still run.
+type ProductActivities struct {
+	HubSpot *hubspot.Client
+	Square  *squareclient.Client
+	SPS     *sps.Client
+	// Mirror is the public bucket of the website's product mirror. It
+	// never receives a price.
+	Mirror *s3mirror.Bucket
+	// Snapshots is the private bucket of the pulled catalogue, prices
+	// included, that PullProducts writes and the sinks read.
+	Snapshots *s3mirror.Bucket
+}
+
+// PullProductsInput names where PullProducts writes its snapshot.
+type PullProductsInput struct {
+	// SnapshotPrefix is the key prefix of the snapshot pages in the
+	// Snapshots bucket, unique per run, for example
+	// "product-sync/2026-12-04/<run id>". It must not be empty.
+	SnapshotPrefix string `json:"snapshotPrefix"`
+}
+
+// SnapshotRef locates a snapshot: Pages objects named
+// "<Prefix>/page-0001.json" onwards, each a JSON array of at most
+// snapshotPageSize productmap.Product, Products in all.
+type SnapshotRef struct {
+	Prefix   string `json:"prefix"`
+	Pages    int    `json:"pages"`
+	Products int    `json:"products"`
+}
+
+// PullProductsResult is the outcome of PullProducts.
+type PullProductsResult struct {
+	Snapshot SnapshotRef `json:"snapshot"`
+	// Read is the number of records SPS returned.
+	Read int `json:"read"`
+	// Active and Inactive count the snapshot's products by status.
+	Active   int `json:"active"`
+	Inactive int `json:"inactive"`
+	// Failures lists the records that failed validation, by product id.
+	Failures []report.RecordFailure `json:"failures,omitempty"`
+	// SkipReasons counts the records left out of the snapshot, such as
+	// the losers of a duplicate SKU.
+	SkipReasons []report.ReasonCount `json:"skipReasons,omitempty"`
+	APICalls    []apicalls.Count     `json:"apiCalls"`
+}
+
+// SinkInput selects the snapshot one sink activity writes.
+type SinkInput struct {
+	Snapshot SnapshotRef `json:"snapshot"`
+	// SyncKind names the sync in logs, for example "product-sync".
+	SyncKind string `json:"syncKind"`
+}
+
+// SinkResult is the outcome of one sink activity. Created, Updated and
+// Deleted count the sink's objects written. Unchanged counts the active
+// products the sink already had as they are.
+type SinkResult struct {
+	Sink      string                 `json:"sink"`
+	Created   int                    `json:"created"`
+	Updated   int                    `json:"updated"`
+	Deleted   int                    `json:"deleted"`
+	Unchanged int                    `json:"unchanged"`
+	Failures  []report.RecordFailure `json:"failures,omitempty"`
+	Objects   []report.ObjectWrites  `json:"objects,omitempty"`
+	APICalls  []apicalls.Count       `json:"apiCalls"`
+}

@@ -1,0 +1,82 @@
+package activities
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+
+	"go.temporal.io/sdk/activity"
+
+	"github.com/stonecity/sync/apicalls"
+	"github.com/stonecity/sync/clients/sps"
+	"github.com/stonecity/sync/quotebuild"
+)
+
+// CreateSPSCustomer creates the SPS customer of the deal's company with
+// the Idempotency-Key quotebuild.CustomerKey(deal id), so every attempt
+// for one deal yields one customer. A deal without a company, a company
+// without a name (quotebuild.NewCustomer) and a customer SPS rejects
+// (400) are final InvalidRequest errors naming the record. A key reused
+// with another body is a final IdempotencyMismatch. 429 and 5xx are
+// retryable.
+func (a *QuoteBuilderActivities) CreateSPSCustomer(ctx context.Context,
+	in CreateSPSCustomerInput) (CreateSPSCustomerResult, error) {
+	customer, err := quotebuild.NewCustomer(in.Records, quotebuild.CustomerOptions{SalesRep: in.SalesRep})
+	if err != nil {
+		return CreateSPSCustomerResult{}, permanent(ErrorTypeInvalid, "%v", err)
+	}
+	recorder := apicalls.NewRecorder()
+	ctx = apicalls.WithRecorder(ctx, recorder)
+
+	created, err := a.SPS.CreateCustomer(ctx, quotebuild.CustomerKey(in.Records.DealID), customer)
+	if err != nil {
+		return CreateSPSCustomerResult{}, spsCreateError(err, "create SPS customer %q for HubSpot deal %s",
+			customer.Name, in.Records.DealID)
+	}
+	id := strconv.FormatInt(created.ID, 10)
+	activity.GetLogger(ctx).Info("SPS customer created", "dealID", in.Records.DealID, "spsCustomerID", id)
+	return CreateSPSCustomerResult{CustomerID: id, Code: created.Code, APICalls: recorder.Counts()}, nil
+}
+
+// CreateSPSQuote creates the SPS quote of a validated submission with the
+// Idempotency-Key quotebuild.QuoteKey(deal id, quotebuild.Hash(sub)), so
+// a retry or a double click replays the first quote and a corrected
+// submission creates a new one. Errors are classified as in
+// CreateSPSCustomer; SPS's 400 message names the unknown item or customer.
+func (a *QuoteBuilderActivities) CreateSPSQuote(ctx context.Context,
+	in CreateSPSQuoteInput) (CreateSPSQuoteResult, error) {
+	quote, err := quotebuild.NewQuote(in.Records, in.CustomerID, in.Submission)
+	if err != nil {
+		return CreateSPSQuoteResult{}, permanent(ErrorTypeInvalid, "%v", err)
+	}
+	recorder := apicalls.NewRecorder()
+	ctx = apicalls.WithRecorder(ctx, recorder)
+
+	key := quotebuild.QuoteKey(in.Records.DealID, quotebuild.Hash(in.Submission))
+	created, err := a.SPS.CreateQuote(ctx, key, quote)
+	if err != nil {
+		return CreateSPSQuoteResult{}, spsCreateError(err, "create SPS quote for HubSpot deal %s",
+			in.Records.DealID)
+	}
+	id := strconv.FormatInt(created.ID, 10)
+	activity.GetLogger(ctx).Info("SPS quote created", "dealID", in.Records.DealID, "spsQuoteID", id,
+		"spsCustomerID", in.CustomerID)
+	return CreateSPSQuoteResult{QuoteID: id, QuoteNumber: created.TransactionNumber,
+		Total: created.Total.String(), APICalls: recorder.Counts()}, nil
+}
+
+// spsCreateError names the create in err and classifies it. The message
+// of an idempotency mismatch explains why no retry helps.
+func spsCreateError(err error, format string, args ...any) error {
+	context := fmt.Sprintf(format, args...)
+	if sps.IsIdempotencyMismatch(err) {
+		return permanent(ErrorTypeIdempotencyMismatch, "%s: SPS already has a create with the same "+
+			"idempotency key and another body: %v", context, err)
+	}
+	var spsErr *sps.Error
+	if errors.As(err, &spsErr) && spsErr.Status == 400 && spsErr.Message != "" {
+		return permanent(ErrorTypeInvalid, "%s: SPS rejected it: %s", context, spsErr.Message)
+	}
+	return temporalError(fmt.Errorf("%s: %w", context, err), false)
+}
