@@ -35,6 +35,9 @@ type sinkProgress struct {
 	// resume by position. The others count them again on each attempt.
 	Unchanged int                    `json:"unchanged,omitempty"`
 	Failures  []report.RecordFailure `json:"failures,omitempty"`
+	// FailuresNotListed counts the failures beyond
+	// report.MaxReportedFailures, which Failures leaves out.
+	FailuresNotListed int `json:"failuresNotListed,omitempty"`
 	// Calls are the API calls of the attempts before the current one.
 	Calls []apicalls.Count `json:"calls,omitempty"`
 }
@@ -87,7 +90,18 @@ func (r *sinkRun) failed(ctx context.Context, err error, progressed bool) error 
 
 // fail records a per-record failure of the product with the given id.
 func (r *sinkRun) fail(productID int64, reason string) {
-	r.cp.Failures = append(r.cp.Failures, productFailure(spsID(productID), reason))
+	r.addFailure(productFailure(spsID(productID), reason))
+}
+
+// addFailure records a per-record failure. Past report.MaxReportedFailures
+// it only counts it, so a sink that fails every product keeps its result
+// and heartbeat small.
+func (r *sinkRun) addFailure(f report.RecordFailure) {
+	if len(r.cp.Failures) >= report.MaxReportedFailures {
+		r.cp.FailuresNotListed++
+		return
+	}
+	r.cp.Failures = append(r.cp.Failures, f)
 }
 
 // productFailure is the failure of the SPS product with the given id.
@@ -108,6 +122,7 @@ func (r *sinkRun) result(object string) SinkResult {
 		Failures:  r.cp.Failures,
 		APICalls:  apicalls.Merge(r.prior.Calls, r.recorder.Counts()),
 	}
+	res.FailuresNotListed = r.cp.FailuresNotListed
 	if r.sink == SinkHubSpot {
 		// The HubSpot sink resumes after the products earlier attempts
 		// handled, so it keeps its unchanged count in the checkpoint.

@@ -20,7 +20,7 @@ const datasetProducts = 400
 
 func TestProductSyncOverDataset(t *testing.T) {
 	data := dataset.Generate(dataset.Options{Seed: 1, Orders: 10, SPSCustomers: 1, SPSQuotes: 1,
-		SPSProducts: datasetProducts})
+		SPSProducts: datasetProducts, SPSInvalidProducts: 10})
 	expect := data.Expect.SPSProducts
 	h := newProductHarness(t)
 	h.loadProducts(data.SPS.Products)

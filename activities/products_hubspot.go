@@ -113,6 +113,9 @@ func (a *ProductActivities) syncHubSpotBatch(ctx context.Context, run *sinkRun, 
 		}
 		props := productmap.HubSpotProperties(*item.product)
 		props[productmap.PropContentHash] = hash
+		if found {
+			clearRemovedPrices(props)
+		}
 		upserts = append(upserts, hubspot.UpsertInput{ID: id, IDProperty: productmap.PropSPSID,
 			Properties: props, TraceID: id})
 	}
@@ -125,6 +128,17 @@ func (a *ProductActivities) syncHubSpotBatch(ctx context.Context, run *sinkRun, 
 	}
 	run.cp.Deleted += len(archive)
 	return nil
+}
+
+// clearRemovedPrices sets "" on the price properties that props leaves
+// out, so an update clears a price SPS no longer has. HubSpot accepts ""
+// on a number property only on update, so new products never get it.
+func clearRemovedPrices(props map[string]string) {
+	for _, name := range []string{productmap.PropPriceWholesale, productmap.PropPriceContractor} {
+		if _, set := props[name]; !set {
+			props[name] = ""
+		}
+	}
 }
 
 // upsertHubSpotProducts upserts products by sps_id and records each
@@ -153,8 +167,7 @@ func (a *ProductActivities) upsertHubSpotProducts(ctx context.Context, run *sink
 		}
 		activity.GetLogger(ctx).Warn("HubSpot rejected a product", "spsProductID", sourceID,
 			"error", e.Message)
-		run.cp.Failures = append(run.cp.Failures, productFailure(sourceID,
-			"HubSpot product upsert: "+describeInputError(e)))
+		run.addFailure(productFailure(sourceID, "HubSpot product upsert: "+describeInputError(e)))
 	}
 	return nil
 }

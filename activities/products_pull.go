@@ -30,14 +30,21 @@ type productPull struct {
 	seen     map[int64]bool
 	skipped  map[string]int
 	failures []report.RecordFailure
+	// failuresNotListed counts the invalid records beyond failures.
+	failuresNotListed int
 }
+
+// skipDuplicateSKU is the skip reason of a product whose SKU key another
+// product has; the log names both.
+const skipDuplicateSKU = "duplicate SKU"
 
 // PullProducts reads every SPS product, active or not, validates each one,
 // keeps one product per SKU key, and writes them as a snapshot to the
 // Snapshots bucket under in.SnapshotPrefix, with the ids of the duplicates
 // it left out. A record that fails validation is a per-record failure
 // naming the product id and field; a duplicate is skipped with the reason
-// "duplicate SKU of product <kept id>". It heartbeats after each SPS page.
+// skipDuplicateSKU and a log line naming both products. It heartbeats
+// after each SPS page.
 // A retry starts again from page 1 and rewrites the same snapshot keys.
 // Client errors fail the attempt: rate limits, 5xx and timeouts as
 // retryable, validation and auth errors as final.
@@ -65,6 +72,9 @@ func (a *ProductActivities) PullProducts(ctx context.Context, in PullProductsInp
 			return PullProductsResult{}, temporalError(fmt.Errorf("query SPS products, page %d: %w", page, err),
 				false)
 		}
+		if err := checkProductPage(res, page); err != nil {
+			return PullProductsResult{}, temporalError(err, false)
+		}
 		pull.add(res.Records)
 		activity.RecordHeartbeat(ctx, pullProgress{Page: page, Read: pull.read})
 		page = nextProductPage(res, page)
@@ -72,9 +82,12 @@ func (a *ProductActivities) PullProducts(ctx context.Context, in PullProductsInp
 
 	kept, duplicates := productmap.Dedupe(pull.products)
 	retired := make([]int64, 0, len(duplicates))
+	logger := activity.GetLogger(ctx)
 	for _, d := range duplicates {
-		pull.skipped[fmt.Sprintf("duplicate SKU of product %d", d.KeptID)]++
+		pull.skipped[skipDuplicateSKU]++
 		retired = append(retired, d.ProductID)
+		logger.Warn("SPS has two products with one SKU; the other one is synced", "spsProductID", d.ProductID,
+			"sku", d.Key, "keptSPSProductID", d.KeptID)
 	}
 
 	ref, err := writeSnapshot(ctx, a.Snapshots, prefix, kept, retired)
@@ -96,12 +109,21 @@ func (p *productPull) add(records []sps.Product) {
 
 		product, err := productmap.FromSPS(record)
 		if err != nil {
-			p.failures = append(p.failures, report.RecordFailure{SourceID: spsID(record.ID),
-				Reason: fieldFailure(err)})
+			p.fail(report.RecordFailure{SourceID: spsID(record.ID), Reason: fieldFailure(err)})
 			continue
 		}
 		p.products = append(p.products, product)
 	}
+}
+
+// fail records an invalid record, listing at most
+// report.MaxReportedFailures and counting the rest.
+func (p *productPull) fail(f report.RecordFailure) {
+	if len(p.failures) >= report.MaxReportedFailures {
+		p.failuresNotListed++
+		return
+	}
+	p.failures = append(p.failures, f)
 }
 
 // fieldFailure is the failure reason of a product that failed validation,
@@ -117,7 +139,8 @@ func fieldFailure(err error) string {
 // result counts the snapshot's products by status.
 func (p *productPull) result(ref SnapshotRef, kept []productmap.Product,
 	calls []apicalls.Count) PullProductsResult {
-	res := PullProductsResult{Snapshot: ref, Read: p.read, Failures: p.failures, APICalls: calls}
+	res := PullProductsResult{Snapshot: ref, Read: p.read, Failures: p.failures,
+		FailuresNotListed: p.failuresNotListed, APICalls: calls}
 	for _, product := range kept {
 		if product.Active {
 			res.Active++
@@ -130,6 +153,26 @@ func (p *productPull) result(ref SnapshotRef, kept []productmap.Product,
 	}
 	return res
 }
+
+// checkProductPage rejects an empty page when the page's totalCount
+// counts records on it. Ending the pull there would leave the missing
+// products out of the snapshot, and the mirror would delete their
+// documents. The error wraps errProductPageEmpty, which is retryable.
+func checkProductPage(page sps.Page[sps.Product], pageNumber int) error {
+	size := page.PageSize
+	if size <= 0 {
+		size = sps.MaxPageSize
+	}
+	if len(page.Records) == 0 && (pageNumber-1)*size < page.TotalCount {
+		return fmt.Errorf("query SPS products, page %d: %w (totalCount %d, page size %d)",
+			pageNumber, errProductPageEmpty, page.TotalCount, size)
+	}
+	return nil
+}
+
+// errProductPageEmpty is an empty SPS product page before the end of the
+// catalogue, a transient SPS fault that a new pull can get past.
+var errProductPageEmpty = errors.New("page is empty but totalCount counts records on it")
 
 // nextProductPage returns the page after pageNumber, or 0 after the last.
 // The page size in SPS's response, not the requested one, decides whether

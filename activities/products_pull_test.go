@@ -42,7 +42,7 @@ func TestPullProductsWritesSnapshotPages(t *testing.T) {
 		{SourceID: "9001", Reason: "invalid sku: " + fieldReason(t, 9001, "  ", "No SKU")},
 		{SourceID: "9002", Reason: "invalid name: " + fieldReason(t, 9002, "NONAME-1", "")},
 	}, res.Failures)
-	assert.Equal(t, []report.ReasonCount{{Reason: "duplicate SKU of product 1001", Count: 1}}, res.SkipReasons)
+	assert.Equal(t, []report.ReasonCount{{Reason: skipDuplicateSKU, Count: 1}}, res.SkipReasons)
 	assert.NotEmpty(t, res.APICalls, "api calls")
 
 	objects, err := h.snapshot.Objects(testSnapshotBucket)

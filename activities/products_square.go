@@ -48,10 +48,10 @@ func (a *ProductActivities) SyncSquareCatalog(ctx context.Context, in SinkInput)
 		return SinkResult{}, err
 	}
 	active, activeKeys := activeByKey(products)
-	inactiveKeys := map[string]bool{}
+	inactiveKeys := map[string]productmap.Product{}
 	for _, p := range products {
 		if !activeKeys[p.Key] {
-			inactiveKeys[p.Key] = true
+			inactiveKeys[p.Key] = p
 		}
 	}
 
@@ -83,7 +83,7 @@ type squareWrite struct {
 
 // syncOnce lists the catalog, plans, and writes the plan.
 func (w *squareWrite) syncOnce(ctx context.Context, active []productmap.Product,
-	inactiveKeys map[string]bool) error {
+	inactiveKeys map[string]productmap.Product) error {
 	catalog := newSquareCatalog()
 	err := w.a.Square.ListCatalogItems(ctx, func(items []*square.CatalogObject) error {
 		catalog.add(items)

@@ -76,13 +76,17 @@ func (c *squareCatalog) add(items []*square.CatalogObject) {
 // so only the prices of the variations whose SKUs SPS lists are kept in
 // step, all in one update of that item. A key listed by several items
 // keeps a product's own item before a shared one, then the one with the
-// lowest id, and deletes the other own items. Items of keys whose products are all inactive are
-// deleted when they are a product's own. Items of SKUs SPS does not list
-// are left alone, because the catalog also holds items sold outside SPS.
+// lowest id. Items of keys whose products
+// are all inactive are deleted when they are a product's own and carry the
+// names and SKU product sync writes, so the store's own items
+// stay; so are the extra own items of an active key. Items of SKUs SPS
+// does not list are left alone, because the catalog also holds items sold
+// outside SPS.
 //
 // NOTE: so an item whose product SPS deleted outright, rather than
 // marking it inactive, stays in Square.
-func planSquare(active []productmap.Product, inactiveKeys map[string]bool, catalog *squareCatalog) squarePlan {
+func planSquare(active []productmap.Product, inactiveKeys map[string]productmap.Product,
+	catalog *squareCatalog) squarePlan {
 	var plan squarePlan
 	deletes := map[string]bool{}
 	shared := map[string]*squareChange{}
@@ -106,7 +110,7 @@ func planSquare(active []productmap.Product, inactiveKeys map[string]bool, catal
 
 		keep := entries[0]
 		for _, extra := range entries[1:] {
-			if ownItem(extra) {
+			if ownItem(extra) && madeForProduct(extra, desired) {
 				deletes[extra.itemID()] = true
 			}
 		}
@@ -135,15 +139,27 @@ func planSquare(active []productmap.Product, inactiveKeys map[string]bool, catal
 		plan.changes = append(plan.changes, *shared[id])
 	}
 
-	for key := range inactiveKeys {
+	for key, p := range inactiveKeys {
 		for _, e := range catalog.byKey[key] {
-			if ownItem(e) {
+			if ownItem(e) && madeForProduct(e, productmap.SquareItemFor(p)) {
 				deletes[e.itemID()] = true
 			}
 		}
 	}
 	plan.deletes = sortedKeys(deletes)
 	return plan
+}
+
+// madeForProduct reports whether an item carries the name, and its
+// variation the SKU and variation name, that product sync writes for a
+// product.
+//
+// NOTE: an item product sync made is left in Square when its product's
+// name, thickness or finish changed in the same run that made it inactive.
+func madeForProduct(e squareEntry, desired productmap.SquareItem) bool {
+	v := e.variation.GetItemVariation().GetItemVariationData()
+	return deref(e.item.GetItem().GetItemData().GetName()) == desired.Name &&
+		deref(v.GetSku()) == desired.SKU && deref(v.GetName()) == desired.VariationName
 }
 
 // ownItem reports whether an item belongs to one product: it has exactly

@@ -235,3 +235,20 @@ func TestProductSquareSinkUpdatesSharedItemOnce(t *testing.T) {
 	assert.Zero(t, again.Created+again.Updated+again.Deleted, "writes on the rerun")
 	assert.Equal(t, 4, again.Unchanged, "unchanged")
 }
+
+func TestProductSquareSinkKeepsStoreItemOfInactiveSKU(t *testing.T) {
+	h := newProductHarness(t)
+	catalog := testCatalog(3)
+	catalog[1].Status = "Inactive"
+	require.NoError(t, h.square.LoadCatalog([]*square.CatalogObject{
+		sharedSquareItem("Store remnant", "GRN-0001-3CM"),
+	}))
+	h.loadProducts(catalog)
+	pull := h.pull()
+
+	res, err := h.sink(h.acts.SyncSquareCatalog, pull.Snapshot)
+
+	require.NoError(t, err)
+	assert.Zero(t, res.Deleted, "deleted")
+	assert.NotNil(t, h.square.CatalogItemBySKU("GRN-0001-3CM"), "the store's item")
+}

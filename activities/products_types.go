@@ -59,8 +59,11 @@ type PullProductsResult struct {
 	// Active and Inactive count the snapshot's products by status.
 	Active   int `json:"active"`
 	Inactive int `json:"inactive"`
-	// Failures lists the records that failed validation, by product id.
+	// Failures lists the records that failed validation, by product id,
+	// at most report.MaxReportedFailures of them.
 	Failures []report.RecordFailure `json:"failures,omitempty"`
+	// FailuresNotListed counts the failed records left out of Failures.
+	FailuresNotListed int `json:"failuresNotListed,omitempty"`
 	// SkipReasons counts the records left out of the snapshot, such as
 	// the losers of a duplicate SKU.
 	SkipReasons []report.ReasonCount `json:"skipReasons,omitempty"`
@@ -78,12 +81,16 @@ type SinkInput struct {
 // Deleted count the sink's objects written. Unchanged counts the active
 // products the sink already had as they are.
 type SinkResult struct {
-	Sink      string                 `json:"sink"`
-	Created   int                    `json:"created"`
-	Updated   int                    `json:"updated"`
-	Deleted   int                    `json:"deleted"`
-	Unchanged int                    `json:"unchanged"`
-	Failures  []report.RecordFailure `json:"failures,omitempty"`
-	Objects   []report.ObjectWrites  `json:"objects,omitempty"`
-	APICalls  []apicalls.Count       `json:"apiCalls"`
+	Sink      string `json:"sink"`
+	Created   int    `json:"created"`
+	Updated   int    `json:"updated"`
+	Deleted   int    `json:"deleted"`
+	Unchanged int    `json:"unchanged"`
+	// Failures lists at most report.MaxReportedFailures failed records,
+	// so the result stays far below Temporal's payload limit.
+	Failures []report.RecordFailure `json:"failures,omitempty"`
+	// FailuresNotListed counts the failed records left out of Failures.
+	FailuresNotListed int                   `json:"failuresNotListed,omitempty"`
+	Objects           []report.ObjectWrites `json:"objects,omitempty"`
+	APICalls          []apicalls.Count      `json:"apiCalls"`
 }

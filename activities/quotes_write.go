@@ -106,10 +106,10 @@ func (w *quoteWrite) readDeals(ctx context.Context, quoteIDs []string) (map[stri
 }
 
 // claimBuilderDeals finds, among quotes with no deal yet, those the quote
-// builder created for a HubSpot deal, and returns them as claimed with
-// that deal added to existing: the update then stamps the deal with the
-// quote instead of a second deal being created, when quote sync reads the
-// quote before the builder has stamped it. A referenced deal that is gone
+// builder created for a HubSpot deal. It returns them as claimed and adds
+// that deal to existing, so the update stamps the quote on the builder's
+// deal. Without it, quote sync reading the quote before the builder stamps
+// it would create a second deal. A referenced deal that is gone
 // or already holds another quote is left, and the quote gets a deal of
 // its own.
 func (w *quoteWrite) claimBuilderDeals(ctx context.Context, creates []quoteDeal,

@@ -27,7 +27,7 @@ func generatedDataset() *dataset.Dataset {
 	generatedOnce.Do(func() {
 		generated = dataset.Generate(dataset.Options{
 			Seed: 3, Now: time.Date(2026, 12, 4, 11, 0, 0, 0, time.UTC),
-			Orders: 20, SPSCustomers: dataset.MinSPSCustomers, SPSQuotes: 20,
+			Orders: 20, SPSCustomers: dataset.MinSPSCustomers, SPSQuotes: 20, SPSInvalidProducts: 10,
 		})
 	})
 	return generated

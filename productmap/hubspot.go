@@ -30,8 +30,8 @@ const (
 // stale one. Prices are dollars with two decimals such as "1234.50", and
 // a nil price is left out. sps_content_hash is ContentHash(p).
 //
-// NOTE: HubSpot rejects "" on number properties, so a price removed in
-// SPS stays in HubSpot until SPS sets a new one.
+// HubSpot rejects "" on a number property when it creates a product, so
+// the HubSpot sink adds "" for a removed price only when it updates one.
 func HubSpotProperties(p Product) map[string]string {
 	props := map[string]string{
 		PropSPSID:       strconv.FormatInt(p.ID, 10),

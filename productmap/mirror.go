@@ -62,13 +62,15 @@ func MirrorDocumentFor(p Product) MirrorDocument {
 }
 
 // removeOwnPrices removes every copy of p's prices written with two
-// decimals, with or without thousands separators, from text.
+// decimals, with or without thousands separators, in the US form
+// ("1,204.16") or the European one ("1.204,16"), from text.
 func removeOwnPrices(text string, p Product) string {
 	var forms []string
 	for _, cents := range []*int64{p.WholesaleCents, p.ContractorCents} {
 		if cents != nil {
 			plain := formatCents(*cents)
-			forms = append(forms, groupThousands(plain), plain)
+			forms = append(forms, groupThousands(plain), plain, decimalComma(groupThousands(plain)),
+				decimalComma(plain))
 		}
 	}
 
@@ -86,6 +88,20 @@ func removeOwnPrices(text string, p Product) string {
 		return tidySpacing(text)
 	}
 	return text
+}
+
+// decimalComma swaps "." and "," in a decimal, giving the European form:
+// "1,204.16" becomes "1.204,16".
+func decimalComma(us string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case '.':
+			return ','
+		case ',':
+			return '.'
+		}
+		return r
+	}, us)
 }
 
 // groupThousands inserts "," between groups of three digits of the whole

@@ -8,11 +8,12 @@ import (
 )
 
 // Pieces of the money patterns. An amount is a number with optional
-// thousands separators and decimals. A magnitude is a k or M suffix as in
+// thousands separators and decimals, written "1,204.16" or, next to a
+// currency, "1.204,16" and "84,37" as in Europe. A magnitude is a k or M suffix as in
 // "$1.2k". A unit tail is a rate such as "/sf", "per slab" or "per square
 // foot".
 const (
-	amountPattern    = `(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+`
+	amountPattern    = `\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+,\d{2}\b|\d+,\d{2}\b|\d+(?:\.\d+)?|\.\d+`
 	magnitudePattern = `(?:[kKmM]\b)?`
 	unitTailPattern  = `(?:\s?(?:/|(?i:per)\s)\s?[\p{L}²]+(?:\.[\p{L}²]+)*(?:\.?\s(?i:ft|foot|feet)\b\.?)?)?`
 	currencyBefore   = `(?:(?i:US\$|U\.S\.\s?\$|C\$|A\$|USD|CAD|EUR|GBP)|\$|€|£)\s?`
@@ -25,6 +26,12 @@ var (
 	currencyAmount = regexp.MustCompile(
 		`(?:` + currencyBefore + `(?:` + amountPattern + `)` + magnitudePattern + `|` +
 			`(?:` + amountPattern + `)` + magnitudePattern + currencyAfter + `)` + unitTailPattern)
+	// spacedSignAmount matches an amount with a currency sign after it and
+	// one space between: "84 €", "1.204,16 €/sf". ScrubPrices runs it after
+	// currencyAmount, so in "63 $84.37" the sign goes with "84.37" and the
+	// size 63 stays.
+	spacedSignAmount = regexp.MustCompile(
+		`(?:` + amountPattern + `)` + magnitudePattern + `\s[$€£]` + unitTailPattern)
 	// bareAmount matches a number with exactly two decimals, the shape of
 	// a price typed without a currency ("84.37", "1,204.16"). isBareMoney
 	// checks the text around it.
@@ -38,7 +45,8 @@ var (
 
 // ScrubPrices removes money amounts from free text and tidies the spacing
 // left behind. It removes amounts with a currency sign or code before or
-// after them ("$84.37", "USD 1,204.16", "84.37 USD", "$1.2k", "€ 90"),
+// after them ("$84.37", "USD 1,204.16", "84.37 USD", "$1.2k", "€ 90",
+// "84,37 €"),
 // together with a rate after them ("/sf", "per slab"). It also removes
 // numbers with exactly two decimals ("84.37", "1,204.16"), unless a
 // measurement unit follows ("1.25 in") or they are part of a longer
@@ -56,6 +64,7 @@ func ScrubPrices(text string) string {
 		if strings.IndexFunc(next, unicode.IsDigit) >= 0 {
 			if hasCurrencyMarker(next) {
 				next = currencyAmount.ReplaceAllString(next, " ")
+				next = spacedSignAmount.ReplaceAllString(next, " ")
 			}
 			if strings.Contains(next, ".") {
 				next = removeBareAmounts(next)

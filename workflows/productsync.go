@@ -2,6 +2,7 @@ package workflows
 
 import (
 	"errors"
+	"strings"
 	"time"
 
 	"go.temporal.io/sdk/temporal"
@@ -24,8 +25,9 @@ const (
 // Steps: check the HubSpot schema (when the HubSpot sink runs), pull every
 // SPS product into a private snapshot, run the sinks concurrently on that
 // snapshot, delete the snapshot, report. A sink that fails leaves the
-// others running and the run completes with failures; a failed pull fails
-// the run. The snapshot is deleted whatever happened, as it holds prices.
+// others running, and the run completes with failures. A failed preflight
+// fails the HubSpot sink in the same way, or the run when HubSpot is the
+// only sink. A failed pull fails the run. The snapshot is deleted whatever happened, as it holds prices.
 func ProductSync(ctx workflow.Context, in ProductSyncInput) (report.SyncReport, error) {
 	run, err := startProductSync(ctx, in)
 	if err != nil {
@@ -40,7 +42,12 @@ func ProductSync(ctx workflow.Context, in ProductSyncInput) (report.SyncReport, 
 	if run.selected(ProductSinkHubSpot) {
 		run.progress.Stage = "preflight"
 		if err := preflight(ctx, ProductSyncKind, &run.report); err != nil {
-			return run.fail(ctx, err)
+			if len(run.sinks) == 1 {
+				return run.fail(ctx, err)
+			}
+			// The HubSpot sink cannot run, but Square and the mirror
+			// do not depend on HubSpot's schema.
+			run.failBeforeStart(ctx, ProductSinkHubSpot, err)
 		}
 	}
 
@@ -60,10 +67,13 @@ func ProductSync(ctx workflow.Context, in ProductSyncInput) (report.SyncReport, 
 
 // productSyncRun is the state of one ProductSync execution.
 type productSyncRun struct {
-	sinks    []string
-	snapshot activities.SnapshotRef
-	report   report.SyncReport
-	progress ProductSyncProgress
+	sinks []string
+	// failedEarly holds the reports of sinks that failed before the
+	// sinks started, such as HubSpot after a failed preflight.
+	failedEarly map[string]report.SinkReport
+	snapshot    activities.SnapshotRef
+	report      report.SyncReport
+	progress    ProductSyncProgress
 }
 
 func startProductSync(ctx workflow.Context, in ProductSyncInput) (*productSyncRun, error) {
@@ -121,7 +131,7 @@ func (r *productSyncRun) pull(ctx workflow.Context) (activities.PullProductsResu
 	}
 
 	rep := &r.report
-	rep.Failed += len(res.Failures)
+	rep.Failed += len(res.Failures) + res.FailuresNotListed
 	rep.AddFailures(res.Failures)
 	for _, s := range res.SkipReasons {
 		rep.Skipped += s.Count
@@ -143,6 +153,11 @@ func (r *productSyncRun) runSinks(ctx workflow.Context, snapshot activities.Snap
 	results := make([]report.SinkReport, len(r.sinks))
 	wg := workflow.NewWaitGroup(ctx)
 	for i, sink := range r.sinks {
+		if early, failed := r.failedEarly[sink]; failed {
+			results[i] = early
+			r.progress.Sinks[i].Stage = early.Status
+			continue
+		}
 		future := workflow.ExecuteActivity(sinkActivity(ctx), sinkActivityFor(sink), in)
 		r.progress.Sinks[i].Stage = sinkRunning
 		wg.Add(1)
@@ -157,6 +172,17 @@ func (r *productSyncRun) runSinks(ctx workflow.Context, snapshot activities.Snap
 	}
 	wg.Wait(ctx)
 	r.report.Sinks = results
+}
+
+// failBeforeStart records that sink failed with err before the sinks
+// started, so runSinks reports it as failed and does not start it.
+func (r *productSyncRun) failBeforeStart(ctx workflow.Context, sink string, err error) {
+	workflow.GetLogger(ctx).Error("Product sink failed before it started", "syncKind", ProductSyncKind,
+		"sink", sink, "error", err)
+	if r.failedEarly == nil {
+		r.failedEarly = map[string]report.SinkReport{}
+	}
+	r.failedEarly[sink] = report.SinkReport{Sink: sink, Status: report.StatusFailed, Error: rootCause(err)}
 }
 
 // sinkActivityFor returns the activity method of a sink. The names come
@@ -187,7 +213,7 @@ func (r *productSyncRun) recordSink(ctx workflow.Context, sink string, res activ
 	sr := report.SinkReport{
 		Sink: sink, Status: report.StatusSucceeded,
 		Created: res.Created, Updated: res.Updated, Deleted: res.Deleted, Unchanged: res.Unchanged,
-		Failed: len(res.Failures),
+		Failed: len(res.Failures) + res.FailuresNotListed,
 	}
 	if sr.Failed > 0 {
 		sr.Status = report.StatusFailedRecords
@@ -204,7 +230,38 @@ func (r *productSyncRun) recordSink(ctx workflow.Context, sink string, res activ
 	rep.AddFailures(failures)
 	rep.MergeObjects(res.Objects)
 	rep.MergeAPICalls(res.APICalls)
+	if sink == ProductSinkHubSpot {
+		rep.MergeStages(hubSpotProductStages(r.snapshot.Products, res))
+	}
 	return sr
+}
+
+// hubSpotProductStages returns the batch stages of the HubSpot sink, so
+// the report compares its calls with the batch minimum: it reads every
+// snapshot product by sps_id, upserts the new and changed ones and
+// archives the retired ones.
+func hubSpotProductStages(snapshotProducts int, res activities.SinkResult) []report.StageCount {
+	calls := func(suffix string) int {
+		n := 0
+		for _, c := range res.APICalls {
+			if c.Service == "hubspot" && strings.HasSuffix(c.Endpoint, "/objects/products"+suffix) {
+				n += c.Calls
+			}
+		}
+		return n
+	}
+	stages := []report.StageCount{
+		{Name: "products: read by sps_id", Records: snapshotProducts, Calls: calls("/batch/read")},
+		{Name: "products: upsert", Records: res.Created + res.Updated, Calls: calls("/batch/upsert")},
+		{Name: "products: archive", Records: res.Deleted, Calls: calls("/batch/archive")},
+	}
+	var out []report.StageCount
+	for _, st := range stages {
+		if st.Records > 0 || st.Calls > 0 {
+			out = append(out, st)
+		}
+	}
+	return out
 }
 
 // deleteSnapshot removes the run's snapshot. It runs on a disconnected

@@ -195,13 +195,13 @@ func TestProductSyncPullFailureFailsRun(t *testing.T) {
 	env.AssertNotCalled(t, "SyncProductMirror", mock.Anything, mock.Anything)
 }
 
-func TestProductSyncPreflightFailureStopsRun(t *testing.T) {
+func TestProductSyncPreflightStopsHubSpotOnly(t *testing.T) {
 	env := newProductSyncEnv(t)
 	env.OnActivity("Preflight", mock.Anything, mock.Anything).Return(activities.PreflightResult{},
 		temporal.NewNonRetryableApplicationError("products property sps_id is missing",
 			activities.ErrorTypePreflight, nil))
 
-	env.ExecuteWorkflow(ProductSyncWorkflowName, ProductSyncInput{})
+	env.ExecuteWorkflow(ProductSyncWorkflowName, ProductSyncInput{Sinks: []string{ProductSinkHubSpot}})
 
 	err := env.GetWorkflowError()
 	require.Error(t, err)
@@ -339,4 +339,19 @@ func TestProductSyncSelectedSinksRejectsUnknown(t *testing.T) {
 
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `unknown sink "HubSpot"`)
+}
+
+func TestHubSpotProductStagesCountReadsUpsertsAndArchives(t *testing.T) {
+	res := activities.SinkResult{Created: 150, Updated: 7, Deleted: 0, APICalls: []apicalls.Count{
+		{Service: "hubspot", Endpoint: "POST /crm/v3/objects/products/batch/read", Calls: 4},
+		{Service: "hubspot", Endpoint: "POST /crm/v3/objects/products/batch/upsert", Calls: 3},
+		{Service: "hubspot", Endpoint: "GET /crm/v3/properties/products", Calls: 1},
+	}}
+
+	stages := hubSpotProductStages(320, res)
+
+	assert.Equal(t, []report.StageCount{
+		{Name: "products: read by sps_id", Records: 320, Calls: 4},
+		{Name: "products: upsert", Records: 157, Calls: 3},
+	}, stages)
 }

@@ -63,6 +63,10 @@ type Options struct {
 	// means DefaultSPSProducts, positive values below MinSPSProducts mean
 	// MinSPSProducts, and values above MaxSPSProducts mean MaxSPSProducts.
 	SPSProducts int
+	// SPSInvalidProducts adds product records that no sync can take, half
+	// with an empty SKU and half with an empty name, among SPSProducts.
+	// The default dataset has none, so its product sync fails no record.
+	SPSInvalidProducts int
 }
 
 // Dataset is the generated starting state of the simulators plus the
@@ -266,7 +270,7 @@ func newGenerator(opts Options) *generator {
 		people: newIdentityRegistry(),
 
 		spsSizes:     spsSizesFor(opts.SPSCustomers, opts.SPSQuotes),
-		productSizes: productSizesFor(opts.SPSProducts),
+		productSizes: productSizesFor(opts.SPSProducts, opts.SPSInvalidProducts),
 	}
 }
 

@@ -122,7 +122,7 @@ func TestSPSProductExpectationsFullSize(t *testing.T) {
 	assert.Equal(t, DefaultSPSProducts, exp.Products, "products")
 	assert.Len(t, exp.Duplicates, 40, "duplicate pairs")
 	assert.Equal(t, 24, exp.DuplicateProducts, "active losers")
-	assert.Len(t, exp.InvalidProducts, 10, "invalid records")
+	assert.Empty(t, exp.InvalidProducts, "invalid records: only on request")
 	assert.InDelta(t, 0.08, float64(exp.InactiveProducts)/float64(exp.Products), 0.015, "inactive share")
 	assert.Equal(t, exp.Products-len(exp.InvalidProducts)-len(exp.Duplicates), exp.ActiveKeys+exp.InactiveOnlyKeys,
 		"every valid record that is no duplicate has its own key")
@@ -166,7 +166,7 @@ func TestSPSProductDuplicatePairs(t *testing.T) {
 }
 
 func TestSPSProductInvalidRecords(t *testing.T) {
-	d := fullDataset(t)
+	d := spsDatasetFor(t, productSizeCases[2].opts)
 	invalid := d.Expect.SPSProducts.InvalidProducts
 
 	var emptySKU, emptyName int

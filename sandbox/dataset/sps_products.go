@@ -24,11 +24,11 @@ const (
 type productSizes struct {
 	products  int // all product records (11,800)
 	dupGroups int // pairs of records whose SKUs differ only in case or spacing (40)
-	emptySKU  int // records with an empty or blank SKU (5)
-	emptyName int // records with an empty or blank name (5)
+	emptySKU  int // records with an empty or blank SKU (0, or half of Options.SPSInvalidProducts)
+	emptyName int // records with an empty or blank name (the other half)
 }
 
-func productSizesFor(products int) productSizes {
+func productSizesFor(products, invalid int) productSizes {
 	switch {
 	case products <= 0:
 		products = DefaultSPSProducts
@@ -40,8 +40,8 @@ func productSizesFor(products int) productSizes {
 	return productSizes{
 		products:  products,
 		dupGroups: scaled(products, 40.0/DefaultSPSProducts, 10),
-		emptySKU:  5,
-		emptyName: 5,
+		emptySKU:  max(invalid, 0) / 2,
+		emptyName: max(invalid, 0) - max(invalid, 0)/2,
 	}
 }
 

@@ -23,31 +23,36 @@ var productSizeCases = []struct {
 	opts Options
 }{
 	{"full", Options{Seed: 42, Now: testNow}},
-	{"minimum", Options{Seed: 5, Now: testNow, Orders: 20, SPSCustomers: 200, SPSQuotes: 20, SPSProducts: 1}},
-	{"mid-size", Options{Seed: 9, Now: testNow, Orders: 20, SPSCustomers: 200, SPSQuotes: 20, SPSProducts: 3000}},
+	{"minimum", Options{Seed: 5, Now: testNow, Orders: 20, SPSCustomers: 200, SPSQuotes: 20, SPSProducts: 1,
+		SPSInvalidProducts: 10}},
+	{"mid-size", Options{Seed: 9, Now: testNow, Orders: 20, SPSCustomers: 200, SPSQuotes: 20, SPSProducts: 3000,
+		SPSInvalidProducts: 10}},
 }
 
 func TestProductSizesFor(t *testing.T) {
 	cases := []struct {
 		name      string
 		products  int
+		invalid   int
 		want      int
 		wantPairs int
+		wantSKU   int
+		wantName  int
 	}{
-		{"default", 0, DefaultSPSProducts, 40},
-		{"negative", -5, DefaultSPSProducts, 40},
-		{"below minimum", 1, MinSPSProducts, 10},
-		{"above maximum", MaxSPSProducts + 1, MaxSPSProducts, 339},
-		{"custom", 3000, 3000, 10},
+		{"default", 0, 0, DefaultSPSProducts, 40, 0, 0},
+		{"negative", -5, -3, DefaultSPSProducts, 40, 0, 0},
+		{"below minimum", 1, 10, MinSPSProducts, 10, 5, 5},
+		{"above maximum", MaxSPSProducts + 1, 0, MaxSPSProducts, 339, 0, 0},
+		{"custom", 3000, 7, 3000, 10, 3, 4},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			s := productSizesFor(tc.products)
+			s := productSizesFor(tc.products, tc.invalid)
 
 			assert.Equal(t, tc.want, s.products, "products")
 			assert.Equal(t, tc.wantPairs, s.dupGroups, "duplicate pairs")
-			assert.Equal(t, 5, s.emptySKU, "empty SKUs")
-			assert.Equal(t, 5, s.emptyName, "empty names")
+			assert.Equal(t, tc.wantSKU, s.emptySKU, "empty SKUs")
+			assert.Equal(t, tc.wantName, s.emptyName, "empty names")
 		})
 	}
 }
@@ -56,7 +61,7 @@ func TestGenerateSPSProductsSizes(t *testing.T) {
 	for _, tc := range productSizeCases {
 		t.Run(tc.name, func(t *testing.T) {
 			d := spsDatasetFor(t, tc.opts)
-			want := productSizesFor(tc.opts.SPSProducts).products
+			want := productSizesFor(tc.opts.SPSProducts, tc.opts.SPSInvalidProducts).products
 
 			assert.Len(t, d.SPS.Products, want, "products")
 			assert.Equal(t, want, d.Expect.SPSProducts.Products, "expected products")
