@@ -1,9 +1,7 @@
 package devstack_test
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"slices"
@@ -14,9 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	enumspb "go.temporal.io/api/enums/v1"
-	historypb "go.temporal.io/api/history/v1"
 	"go.temporal.io/sdk/worker"
-	"google.golang.org/protobuf/encoding/protojson"
 
 	"github.com/stonecity/sync/activities"
 	"github.com/stonecity/sync/clients/hubspot"
@@ -339,20 +335,5 @@ func TestCustomerSyncRecordHistory(t *testing.T) {
 	require.Equal(t, report.StatusSucceeded, rep.Status, failureReasons(rep))
 	require.Positive(t, rep.Created, "companies created")
 
-	history := &historypb.History{}
-	iter := stack.Client.GetWorkflowHistory(ctx, run.GetID(), run.GetRunID(), false,
-		enumspb.HISTORY_EVENT_FILTER_TYPE_ALL_EVENT)
-	for iter.HasNext() {
-		event, err := iter.Next()
-		require.NoError(t, err)
-		history.Events = append(history.Events, event)
-	}
-	// protojson varies its whitespace on purpose, so indent its compact
-	// output with encoding/json for a stable file.
-	data, err := protojson.Marshal(history)
-	require.NoError(t, err)
-	var indented bytes.Buffer
-	require.NoError(t, json.Indent(&indented, data, "", "  "))
-	indented.WriteByte('\n')
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "customersync-small.json"), indented.Bytes(), 0o644))
+	writeHistory(ctx, t, stack, run.GetID(), run.GetRunID(), filepath.Join(dir, "customersync-small.json"))
 }

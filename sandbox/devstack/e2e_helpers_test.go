@@ -1,13 +1,19 @@
 package devstack_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
+	enumspb "go.temporal.io/api/enums/v1"
+	historypb "go.temporal.io/api/history/v1"
 	"go.temporal.io/sdk/worker"
+	"google.golang.org/protobuf/encoding/protojson"
 
 	"github.com/stonecity/sync/activities"
 	"github.com/stonecity/sync/hubspotschema"
@@ -113,4 +119,26 @@ func failureReasons(r report.SyncReport) string {
 		lines = append(lines, f.SourceID+": "+f.Reason)
 	}
 	return r.Error + "\n" + strings.Join(lines, "\n")
+}
+
+// writeHistory writes the history of a workflow run as indented JSON to
+// path, for the replay tests in workflows/testdata/histories. protojson
+// varies its whitespace on purpose, so its compact output is indented
+// with encoding/json for a stable file.
+func writeHistory(ctx context.Context, t *testing.T, stack *devstack.Stack, workflowID, runID, path string) {
+	t.Helper()
+	history := &historypb.History{}
+	iter := stack.Client.GetWorkflowHistory(ctx, workflowID, runID, false,
+		enumspb.HISTORY_EVENT_FILTER_TYPE_ALL_EVENT)
+	for iter.HasNext() {
+		event, err := iter.Next()
+		require.NoError(t, err)
+		history.Events = append(history.Events, event)
+	}
+	data, err := protojson.Marshal(history)
+	require.NoError(t, err)
+	var indented bytes.Buffer
+	require.NoError(t, json.Indent(&indented, data, "", "  "))
+	indented.WriteByte('\n')
+	require.NoError(t, os.WriteFile(path, indented.Bytes(), 0o644))
 }

@@ -3,7 +3,6 @@ package devstack_test
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"maps"
 	"os"
@@ -16,10 +15,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	enumspb "go.temporal.io/api/enums/v1"
-	historypb "go.temporal.io/api/history/v1"
 	"go.temporal.io/sdk/client"
 	"go.temporal.io/sdk/worker"
-	"google.golang.org/protobuf/encoding/protojson"
 
 	"github.com/stonecity/sync/productmap"
 	"github.com/stonecity/sync/report"
@@ -323,18 +320,5 @@ func TestProductSyncRecordHistory(t *testing.T) {
 	require.NotEqual(t, report.StatusFailed, rep.Status, failureReasons(rep))
 	require.Len(t, rep.Sinks, len(workflows.ProductSinks))
 
-	history := &historypb.History{}
-	iter := stack.Client.GetWorkflowHistory(ctx, run.GetID(), run.GetRunID(), false,
-		enumspb.HISTORY_EVENT_FILTER_TYPE_ALL_EVENT)
-	for iter.HasNext() {
-		event, err := iter.Next()
-		require.NoError(t, err)
-		history.Events = append(history.Events, event)
-	}
-	data, err := protojson.Marshal(history)
-	require.NoError(t, err)
-	var indented bytes.Buffer
-	require.NoError(t, json.Indent(&indented, data, "", "  "))
-	indented.WriteByte('\n')
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "productsync-small.json"), indented.Bytes(), 0o644))
+	writeHistory(ctx, t, stack, run.GetID(), run.GetRunID(), filepath.Join(dir, "productsync-small.json"))
 }

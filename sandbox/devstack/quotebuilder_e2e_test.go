@@ -1,9 +1,7 @@
 package devstack_test
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"testing"
@@ -12,11 +10,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	enumspb "go.temporal.io/api/enums/v1"
-	historypb "go.temporal.io/api/history/v1"
 	"go.temporal.io/api/serviceerror"
 	"go.temporal.io/sdk/client"
 	"go.temporal.io/sdk/worker"
-	"google.golang.org/protobuf/encoding/protojson"
 
 	spsclient "github.com/stonecity/sync/clients/sps"
 	"github.com/stonecity/sync/quotebuild"
@@ -223,19 +219,7 @@ func recordQuoteBuilderHistory(t *testing.T, stack *devstack.Stack, dealID strin
 	require.NoError(t, stack.Client.GetWorkflow(ctx, id, "").Get(ctx, &final))
 	require.Equal(t, workflows.QuoteStateCreated, final.State)
 
-	history := &historypb.History{}
-	iter := stack.Client.GetWorkflowHistory(ctx, id, "", false, enumspb.HISTORY_EVENT_FILTER_TYPE_ALL_EVENT)
-	for iter.HasNext() {
-		event, err := iter.Next()
-		require.NoError(t, err)
-		history.Events = append(history.Events, event)
-	}
-	data, err := protojson.Marshal(history)
-	require.NoError(t, err)
-	var indented bytes.Buffer
-	require.NoError(t, json.Indent(&indented, data, "", "  "))
-	indented.WriteByte('\n')
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "quotebuilder-correction.json"), indented.Bytes(), 0o644))
+	writeHistory(ctx, t, stack, id, "", filepath.Join(dir, "quotebuilder-correction.json"))
 }
 
 // requireRejectedWithoutHistory sends an invalid submission straight to
