@@ -7,8 +7,9 @@ import (
 	"go.uber.org/zap"
 )
 
-// serveHealth responds 200 when the Temporal frontend passes a health
-// check within healthTimeout, else 503. The body contains no detail.
+// serveHealth responds 200 when the Starter's health check (the Temporal
+// frontend serving and a worker polling) passes within healthTimeout, else
+// 503. The body contains no detail.
 func (g *gateway) serveHealth(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		methodNotAllowed(w, r, http.MethodGet, http.MethodHead)

@@ -2,7 +2,9 @@ package quotegateway
 
 import (
 	"context"
+	"fmt"
 
+	enumspb "go.temporal.io/api/enums/v1"
 	"go.temporal.io/sdk/client"
 
 	"github.com/stonecity/sync/workflows"
@@ -24,7 +26,8 @@ type Starter interface {
 	// SignalQuoteStatus sends an SPS quote-status change to the quote's
 	// QuoteStatus workflow, starting it when needed.
 	SignalQuoteStatus(ctx context.Context, ch workflows.QuoteStatusChange) error
-	// CheckHealth returns nil when the Temporal frontend is serving.
+	// CheckHealth returns nil when the Temporal frontend is serving and a
+	// worker polls the sync task queue, so a submit can be answered.
 	CheckHealth(ctx context.Context) error
 }
 
@@ -51,6 +54,17 @@ func (t temporalStarter) SignalQuoteStatus(ctx context.Context, ch workflows.Quo
 }
 
 func (t temporalStarter) CheckHealth(ctx context.Context) error {
-	_, err := t.c.CheckHealth(ctx, &client.CheckHealthRequest{})
-	return err
+	if _, err := t.c.CheckHealth(ctx, &client.CheckHealthRequest{}); err != nil {
+		return err
+	}
+	// DescribeTaskQueue is deprecated for worker versioning, but it still
+	// lists the pollers, which is all this check needs.
+	resp, err := t.c.DescribeTaskQueue(ctx, workflows.TaskQueue, enumspb.TASK_QUEUE_TYPE_WORKFLOW)
+	if err != nil {
+		return fmt.Errorf("describe task queue %s: %w", workflows.TaskQueue, err)
+	}
+	if len(resp.GetPollers()) == 0 {
+		return fmt.Errorf("no worker polls task queue %s", workflows.TaskQueue)
+	}
+	return nil
 }

@@ -331,3 +331,24 @@ func waitQuoteStatus(t *testing.T, stack *devstack.Stack, quoteID string) {
 	run := stack.Client.GetWorkflow(ctx, workflows.QuoteStatusWorkflowID(quoteID), "")
 	require.NoError(t, run.Get(ctx, nil))
 }
+
+func TestGatewayHealthNeedsAWorker(t *testing.T) {
+	stack, err := devstack.Start(context.Background(), devstack.Options{
+		Seed: testSeed, Now: testNow, Orders: 10, SkipSpecExamples: true,
+		SPSCustomers: 50, SPSQuotes: 20, SPSProducts: 20, UIPort: -1,
+	})
+	require.NoError(t, err)
+	t.Cleanup(func() { require.NoError(t, stack.Stop()) })
+	health := func() int {
+		resp, err := http.Get(stack.GatewayURL + quotegateway.PathHealth)
+		require.NoError(t, err)
+		_ = resp.Body.Close()
+		return resp.StatusCode
+	}
+
+	require.Equal(t, http.StatusServiceUnavailable, health(), "no worker polls yet")
+
+	startWorker(t, stack)
+	require.Eventually(t, func() bool { return health() == http.StatusOK }, 30*time.Second, 200*time.Millisecond,
+		"healthy once a worker polls")
+}
