@@ -71,12 +71,14 @@ func TestSyncQuotePageClaimsQuoteBuilderDeal(t *testing.T) {
 	tests := []struct {
 		name        string
 		stampedWith string
+		missing     bool
 		wantCreated int
 		wantClaimed bool
 	}{
 		{name: "unstamped deal is claimed", wantClaimed: true},
 		{name: "deal stamped with this quote is updated", stampedWith: "1", wantClaimed: true},
 		{name: "deal stamped with another quote keeps it", stampedWith: "7", wantCreated: 1},
+		{name: "deal gone", missing: true, wantCreated: 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -93,6 +95,9 @@ func TestSyncQuotePageClaimsQuoteBuilderDeal(t *testing.T) {
 			builderDeal := res.Objects[0].ID
 			quote := testQuote(1, "501", "1500.00", "Quoted")
 			quote.ExternalReference = "hubspot-deal-" + builderDeal
+			if tt.missing {
+				quote.ExternalReference = "hubspot-deal-987654321"
+			}
 			require.NoError(t, h.sps.LoadQuotes([]sps.Quote{quote}))
 
 			page := h.run()
@@ -110,4 +115,28 @@ func TestSyncQuotePageClaimsQuoteBuilderDeal(t *testing.T) {
 			assert.Equal(t, "1500", deal.Properties[quotemap.PropAmount])
 		})
 	}
+}
+
+// Two quotes naming one builder deal: the deal takes the first, and the
+// other quote gets a deal of its own.
+func TestSyncQuotePageClaimsBuilderDealOnce(t *testing.T) {
+	h := newQuoteHarness(t)
+	res, err := h.client.BatchCreate(context.Background(), "deals", []hubspot.CreateInput{{
+		Properties: map[string]string{"dealname": "Kitchen remodel", "pipeline": "default",
+			"dealstage": "qualifiedtobuy"},
+	}})
+	require.NoError(t, err)
+	require.Len(t, res.Objects, 1)
+	first, second := testQuote(1, "501", "1500.00", "Quoted"), testQuote(2, "502", "900.00", "Quoted")
+	first.ExternalReference = "hubspot-deal-" + res.Objects[0].ID
+	second.ExternalReference = first.ExternalReference
+	require.NoError(t, h.sps.LoadQuotes([]sps.Quote{first, second}))
+
+	page := h.run()
+
+	assert.Empty(t, page.Failures)
+	assert.Equal(t, 1, page.Created, "created")
+	assert.Equal(t, 1, page.Updated, "updated")
+	assert.Equal(t, res.Objects[0].ID, h.deal("1").ID, "the builder's deal takes the first quote")
+	assert.NotEqual(t, res.Objects[0].ID, h.deal("2").ID, "the second quote's own deal")
 }

@@ -115,8 +115,10 @@ func (w *quoteWrite) readDeals(ctx context.Context, quoteIDs []string) (map[stri
 func (w *quoteWrite) claimBuilderDeals(ctx context.Context, creates []quoteDeal,
 	existing map[string]hubspot.Object) (rest, claimed []quoteDeal, err error) {
 	var ids []string
+	seen := map[string]bool{}
 	for _, d := range creates {
-		if d.builderDealID != "" {
+		if d.builderDealID != "" && !seen[d.builderDealID] {
+			seen[d.builderDealID] = true
 			ids = append(ids, d.builderDealID)
 		}
 	}
@@ -138,6 +140,9 @@ func (w *quoteWrite) claimBuilderDeals(ctx context.Context, creates []quoteDeal,
 	for _, d := range creates {
 		obj, ok := found[d.builderDealID]
 		if ok && (obj.Properties[quotemap.PropSPSQuoteID] == "" || obj.Properties[quotemap.PropSPSQuoteID] == d.id()) {
+			// One deal takes one quote; another quote naming it gets a
+			// deal of its own.
+			delete(found, d.builderDealID)
 			existing[d.id()] = obj
 			claimed = append(claimed, d)
 			continue
