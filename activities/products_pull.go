@@ -42,8 +42,8 @@ const skipDuplicateSKU = "duplicate SKU"
 // keeps one product per SKU key, and writes them as a snapshot to the
 // Snapshots bucket under in.SnapshotPrefix, with the ids of the duplicates
 // it left out. A record that fails validation is a per-record failure
-// naming the product id and field; a duplicate is skipped with the reason
-// skipDuplicateSKU and a log line naming both products. It heartbeats
+// naming the product id and field. A duplicate is skipped with the reason
+// skipDuplicateSKU, and a log line names both products. It heartbeats
 // after each SPS page.
 // A retry starts again from page 1 and rewrites the same snapshot keys.
 // Client errors fail the attempt: rate limits, 5xx and timeouts as

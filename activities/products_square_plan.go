@@ -70,18 +70,18 @@ func (c *squareCatalog) add(items []*square.CatalogObject) {
 }
 
 // planSquare compares the desired items of the active products with the
-// catalog. A product's own item (one variation) carries the item name,
-// description, variation name, SKU and price the product gives it. An
-// item with several variations is shared: the store manages it in Square,
-// so only the prices of the variations whose SKUs SPS lists are kept in
-// step, all in one update of that item. A key listed by several items
-// keeps a product's own item before a shared one, then the one with the
-// lowest id. Items of keys whose products
-// are all inactive are deleted when they are a product's own and carry the
-// names and SKU product sync writes, so the store's own items
-// stay; so are the extra own items of an active key. Items of SKUs SPS
-// does not list are left alone, because the catalog also holds items sold
-// outside SPS.
+// catalog. A product's own item (one variation) gets the item name,
+// description, variation name, SKU and price of the product. An item with
+// several variations is shared, because the store manages it in Square:
+// only the prices of its variations with SPS SKUs follow SPS, in one
+// update of that item. A key on several items keeps a product's own item
+// first, then the lowest id.
+//
+// An item is deleted only when it is a product's own item and carries the
+// names and SKU product sync writes, so the store's own items stay. That
+// covers the items of keys whose products are all inactive and the extra
+// items of an active key. Items of SKUs SPS does not list are left alone,
+// because the catalog also contains items sold outside SPS.
 //
 // NOTE: so an item whose product SPS deleted outright, rather than
 // marking it inactive, stays in Square.

@@ -201,7 +201,7 @@ func sharedSquareItem(name string, skus ...string) *square.CatalogObject {
 	}}
 }
 
-func TestProductSquareSinkUpdatesSharedItemOnce(t *testing.T) {
+func TestSquareSinkSharedItem(t *testing.T) {
 	h := newProductHarness(t)
 	catalog := testCatalog(4)
 	require.NoError(t, h.square.LoadCatalog([]*square.CatalogObject{
@@ -236,7 +236,7 @@ func TestProductSquareSinkUpdatesSharedItemOnce(t *testing.T) {
 	assert.Equal(t, 4, again.Unchanged, "unchanged")
 }
 
-func TestProductSquareSinkKeepsStoreItemOfInactiveSKU(t *testing.T) {
+func TestSquareSinkKeepsStoreItem(t *testing.T) {
 	h := newProductHarness(t)
 	catalog := testCatalog(3)
 	catalog[1].Status = "Inactive"

@@ -67,7 +67,7 @@ func TestSyncQuotePageKeepsPipelineOfStampedDeal(t *testing.T) {
 // Quote sync can read a quote the quote builder created before the
 // builder stamps its deal: it stamps that deal rather than create a
 // second one, so the builder's stamp finds its own quote id.
-func TestSyncQuotePageClaimsQuoteBuilderDeal(t *testing.T) {
+func TestQuoteSyncClaimsBuilderDeal(t *testing.T) {
 	tests := []struct {
 		name        string
 		stampedWith string
@@ -119,7 +119,7 @@ func TestSyncQuotePageClaimsQuoteBuilderDeal(t *testing.T) {
 
 // Two quotes naming one builder deal: the deal takes the first, and the
 // other quote gets a deal of its own.
-func TestSyncQuotePageClaimsBuilderDealOnce(t *testing.T) {
+func TestQuoteSyncBuilderDealOnce(t *testing.T) {
 	h := newQuoteHarness(t)
 	res, err := h.client.BatchCreate(context.Background(), "deals", []hubspot.CreateInput{{
 		Properties: map[string]string{"dealname": "Kitchen remodel", "pipeline": "default",

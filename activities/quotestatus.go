@@ -56,8 +56,8 @@ type ApplyQuoteStatusInput struct {
 	EventID string `json:"eventId,omitempty"`
 	// Supersedes lists statuses the caller wrote with this same
 	// OccurredAt. SPS stamps changes to the second, so a deal showing one
-	// of them at that time is overwritten; any other status at that time
-	// is kept, as the order of the two changes is unknown.
+	// of them at that time is overwritten. A deal showing any other status
+	// at that time is kept, because the order of the two changes is unknown.
 	Supersedes []string `json:"supersedes,omitempty"`
 }
 

@@ -42,8 +42,8 @@ type SquareItem struct {
 // the thickness and finish ("3cm Polished"), or "Regular" when both are
 // empty. The price is the contractor price.
 //
-// NOTE: the price level is an assumption. Nobody has confirmed which SPS
-// price the store charges at its Square counter.
+// NOTE: the price level is an assumption, because the SPS price the store
+// charges at its Square counter is not confirmed.
 func SquareItemFor(p Product) SquareItem {
 	variation := strings.TrimSpace(p.Thickness + " " + p.Finish)
 	if variation == "" {

@@ -36,7 +36,8 @@ func Hash(s Submission) string {
 		content.Lines[i] = hashedLine{SKU: l.SKU, Quantity: l.Quantity, UnitPrice: l.UnitPrice,
 			Description: l.Description}
 	}
-	// Marshalling a struct of strings cannot fail.
+	// json.Marshal fails only for unsupported types and values, and
+	// content holds strings only.
 	data, _ := json.Marshal(content)
 	sum := sha256.Sum256(data)
 	return hex.EncodeToString(sum[:])[:hashLength]

@@ -27,7 +27,7 @@ type Starter interface {
 	// QuoteStatus workflow, starting it when needed.
 	SignalQuoteStatus(ctx context.Context, ch workflows.QuoteStatusChange) error
 	// CheckHealth returns nil when the Temporal frontend is serving and a
-	// worker polls the sync task queue, so a submit can be answered.
+	// worker polls the sync task queue, so a submit can be handled.
 	CheckHealth(ctx context.Context) error
 }
 

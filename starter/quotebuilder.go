@@ -29,8 +29,8 @@ const gatewayTimeout = 20 * time.Second
 // defaultExpiryDays is the expiry of a submitted quote without --expires.
 const defaultExpiryDays = 30
 
-// maxAnswerBytes bounds the gateway response body the starter reads.
-const maxAnswerBytes = 1 << 20
+// maxResponseBytes bounds the gateway response body the starter reads.
+const maxResponseBytes = 1 << 20
 
 // linesFile is the file of --lines: a JSON object with the quote's lines
 // and, optionally, its sales rep and expiry, or a bare JSON array of lines.
@@ -53,7 +53,7 @@ func quoteBuilderCommand() *cobra.Command {
 		Use:   "quote-builder",
 		Short: "Act as the HubSpot deal card: submit a quote request to the gateway, or read its status",
 		Long: "Sends the request the deal card sends, signed with HUBSPOT_CLIENT_SECRET as HubSpot signs it,\n" +
-			"to the gateway at GATEWAY_PUBLIC_URL (default http://GATEWAY_ADDR), and prints the answer.",
+			"to the gateway at GATEWAY_PUBLIC_URL (default http://GATEWAY_ADDR), and prints the response.",
 	}
 	cmd.AddCommand(quoteSubmitCommand(), quoteStatusCommand())
 	return cmd
@@ -63,7 +63,7 @@ func quoteSubmitCommand() *cobra.Command {
 	var dealID, linesPath, salesRep, expires, gateway string
 	cmd := &cobra.Command{
 		Use:   "submit",
-		Short: "Submit the lines of --lines FILE as a quote request for a deal, and print the card's answer",
+		Short: "Submit the lines of --lines FILE as a quote request for a deal, and print the gateway's response",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			g, err := newGatewayCaller(gateway)
@@ -209,34 +209,35 @@ func (g *gatewayCaller) call(ctx context.Context, out io.Writer, method, path st
 		return fmt.Errorf("call the gateway: %w", err)
 	}
 	defer resp.Body.Close()
-	answer, err := io.ReadAll(io.LimitReader(resp.Body, maxAnswerBytes))
+	respBody, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes))
 	if err != nil {
 		return fmt.Errorf("read the gateway response: %w", err)
 	}
-	printAnswer(out, answer)
+	printResponse(out, respBody)
 	if resp.StatusCode/100 != 2 {
-		return fmt.Errorf("gateway responded %s: %s", resp.Status, answerMessage(answer))
+		return fmt.Errorf("gateway responded %s: %s", resp.Status, errorMessage(respBody))
 	}
 	return nil
 }
 
-// printAnswer prints a JSON answer indented, anything else as it is.
-func printAnswer(out io.Writer, answer []byte) {
+// printResponse prints a JSON response body indented, and any other body
+// as it is.
+func printResponse(out io.Writer, body []byte) {
 	var indented bytes.Buffer
-	if json.Indent(&indented, bytes.TrimSpace(answer), "", "  ") == nil {
+	if json.Indent(&indented, bytes.TrimSpace(body), "", "  ") == nil {
 		fmt.Fprintln(out, indented.String())
 		return
 	}
-	fmt.Fprintln(out, strings.TrimSpace(string(answer)))
+	fmt.Fprintln(out, strings.TrimSpace(string(body)))
 }
 
-// answerMessage returns the message of an error answer.
-func answerMessage(answer []byte) string {
+// errorMessage returns the message of an error response body.
+func errorMessage(body []byte) string {
 	var e struct {
 		Message string `json:"message"`
 	}
-	if json.Unmarshal(answer, &e) == nil && e.Message != "" {
+	if json.Unmarshal(body, &e) == nil && e.Message != "" {
 		return e.Message
 	}
-	return strings.TrimSpace(string(answer))
+	return strings.TrimSpace(string(body))
 }

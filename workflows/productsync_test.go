@@ -341,7 +341,7 @@ func TestProductSyncSelectedSinksRejectsUnknown(t *testing.T) {
 	assert.Contains(t, err.Error(), `unknown sink "HubSpot"`)
 }
 
-func TestHubSpotProductStagesCountReadsUpsertsAndArchives(t *testing.T) {
+func TestHubSpotProductStages(t *testing.T) {
 	res := activities.SinkResult{Created: 150, Updated: 7, Deleted: 0, APICalls: []apicalls.Count{
 		{Service: "hubspot", Endpoint: "POST /crm/v3/objects/products/batch/read", Calls: 4},
 		{Service: "hubspot", Endpoint: "POST /crm/v3/objects/products/batch/upsert", Calls: 3},

@@ -116,8 +116,8 @@ func (b *quoteBuilder) submit(ctx workflow.Context, s QuoteSubmission) (QuoteBui
 		return b.status, nil
 	}
 
-	// The validator accepted s at the same workflow time, so this cannot
-	// fail. The check keeps a bad value out of SPS if it ever does.
+	// The validator accepted s at the same workflow time, so this check
+	// is expected to pass. It keeps a bad value out of SPS if it fails.
 	valid, err := quotebuild.Validate(s.build(), workflow.Now(ctx).UTC())
 	if err != nil {
 		return b.status, temporal.NewApplicationError(err.Error(), ErrorTypeInvalidSubmission)

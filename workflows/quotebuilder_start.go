@@ -27,11 +27,11 @@ type SubmissionError struct {
 // Error returns Message.
 func (e *SubmissionError) Error() string { return e.Message }
 
-// SubmitQuote hands a submission to the deal's QuoteBuilder workflow,
-// starting it when no run is open (update-with-start, conflict policy
-// use-existing), and returns the status the update returns: "creating"
-// for an accepted submission, "created" when the deal already has a
-// quote, or the current status while another submission is in progress.
+// SubmitQuote sends a submission to the deal's QuoteBuilder workflow and
+// starts the workflow when no run is open (update-with-start, conflict
+// policy use-existing). It returns the update's status: "creating" for an
+// accepted submission, "created" when the deal already has a quote, or the
+// current status while another submission is in progress.
 // The workflow answers before any SPS call, so this returns in about one
 // workflow task once a worker is polling; bound ctx for callers with a
 // deadline. It returns a *SubmissionError, and starts nothing, for a
@@ -81,7 +81,7 @@ func submitError(dealID string, err error) error {
 
 // QuoteBuilderState returns the status of the deal's latest QuoteBuilder
 // run, open or closed. A deal with no run has state "idle". A worker
-// answers the query of a closed run by replaying it, so this needs a
+// handles the query of a closed run by replaying it, so this needs a
 // worker polling the task queue.
 func QuoteBuilderState(ctx context.Context, c client.Client, dealID string) (QuoteBuilderStatus, error) {
 	value, err := c.QueryWorkflow(ctx, QuoteBuilderWorkflowID(dealID), "", QuoteBuilderStatusQuery)

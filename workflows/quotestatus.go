@@ -88,10 +88,10 @@ func (r *quoteStatusRun) drain(ctx workflow.Context, signals workflow.ReceiveCha
 	}
 }
 
-// offer keeps change when it is newer than every change received, or
-// has their time and a status not received with it (the later of two
-// changes in one second), and counts it as ignored otherwise: a repeat
-// or an older change.
+// offer keeps change when it is newer than every change received. It also
+// keeps a change with the newest time and a status not yet received at
+// that time, the later of two changes in one second. Any other change, a
+// repeat or an older one, is counted as ignored.
 func (r *quoteStatusRun) offer(ctx workflow.Context, change QuoteStatusChange) {
 	r.res.Received++
 	if err := change.Validate(); err != nil || change.QuoteID != r.quoteID {

@@ -60,7 +60,7 @@ type Config struct {
 // Paths are the endpoint paths of the SPS API, relative to BaseURL.
 // Customer and Quote contain "{id}", which is replaced by the record id.
 // CreateCustomer and CreateQuote are the proposed create endpoints, which
-// share their paths with the queries until SPS says otherwise.
+// share their paths with the queries until SPS documents its own.
 type Paths struct {
 	Login          string
 	Customers      string

@@ -59,8 +59,8 @@ func New(opts Options) *Server {
 		if name == "" {
 			continue
 		}
-		// CreateBucket fails only for an empty name, skipped above,
-		// because it treats an existing bucket as success.
+		// CreateBucket returns an error only for an empty name, which is
+		// skipped above, because it keeps an existing bucket.
 		_ = s.CreateBucket(name)
 	}
 	return s

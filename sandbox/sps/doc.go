@@ -43,7 +43,7 @@
 // header: the same key and body on the same path replays the first 2xx
 // response without creating, and the same key with another body gets 422
 // idempotency_mismatch. CreateFaults can make a create store its record
-// and then answer 503, as a lost response.
+// and then respond 503, as a lost response.
 //
 // Quote-status webhooks (proposed) go to Options.WebhookURL (loopback
 // only): POST {"event":"quote.status_changed","eventId","quoteId",
