@@ -262,9 +262,11 @@ func TestGatewayQuoteBuilderRoundTrip(t *testing.T) {
 func requireTimeoutAnswersCreating(t *testing.T, stack *devstack.Stack) {
 	t.Helper()
 	cfg := quotegateway.ConfigFrom(stack.Settings.QuoteBuilder)
-	cfg.TemporalTimeout = 500 * time.Millisecond
+	// The limit leaves a loaded machine seconds to accept the update, and
+	// the deal load takes several times longer.
+	cfg.TemporalTimeout = 3 * time.Second
 	handler := quotegateway.New(cfg, quotegateway.NewTemporalStarter(stack.Client), nil)
-	stack.Sims.HubSpot.SetFaults(hubsim.Faults{LatencyMs: 1500})
+	stack.Sims.HubSpot.SetFaults(hubsim.Faults{LatencyMs: 8000})
 	t.Cleanup(func() { stack.Sims.HubSpot.SetFaults(hubsim.Faults{}) })
 	body := submission(t, slowDealID)
 	req := signedCardRequest(t, stack, http.MethodPost, quotegateway.PathQuoteBuilder, body,
