@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 
+	"go.temporal.io/api/serviceerror"
 	"go.uber.org/zap"
 
 	"github.com/stonecity/sync/webhooksig"
@@ -116,35 +117,54 @@ func (g *gateway) submit(w http.ResponseWriter, r *http.Request, body []byte) {
 	case errors.As(err, &rejected):
 		logger.Info("Rejected quote submission", zap.String("reason", rejected.Message))
 		writeError(w, http.StatusBadRequest, "invalid_submission", rejected.Message)
-	case err != nil && ctx.Err() != nil && r.Context().Err() == nil:
-		g.answerAfterTimeout(w, r, submission.DealID, logger)
+	case err != nil && r.Context().Err() == nil:
+		g.answerAfterFailure(w, r, submission.DealID, timedOut(ctx, err), err, logger)
 	case err != nil:
-		logger.Error("Quote submission failed", zap.Error(err))
-		writeError(w, http.StatusServiceUnavailable, "temporal_unavailable",
-			"the quote builder could not take the submission right now; try again in a minute")
+		logger.Info("Quote submission abandoned by the caller", zap.Error(err))
 	default:
 		logger.Info("Quote submission handled", zap.String("state", status.State))
 		writeJSON(w, statusCode(status), answerOf(status))
 	}
 }
 
-// answerAfterTimeout runs when the submit update did not complete within
-// TemporalTimeout. If the workflow took the submission, the card gets 202
-// and polls. Otherwise it gets 503, and a retry of the same submission is
-// harmless because the workflow is idempotent per deal.
-func (g *gateway) answerAfterTimeout(w http.ResponseWriter, r *http.Request, dealID string, logger *zap.Logger) {
+// answerAfterFailure runs when the submit update returned an error other
+// than a rejection, most often because it did not complete within
+// TemporalTimeout. The server can end the call with its own deadline error
+// just before the gateway's context expires, so the workflow is asked in
+// every case. If it took the submission, the card gets 202 and polls.
+// Otherwise it gets 503, and a retry of the same submission is harmless
+// because the workflow is idempotent per deal.
+func (g *gateway) answerAfterFailure(w http.ResponseWriter, r *http.Request, dealID string, timeout bool, submitErr error, logger *zap.Logger) {
 	ctx, cancel := context.WithTimeout(r.Context(), fallbackQueryTimeout)
 	defer cancel()
 	status, err := g.takenStatus(ctx, dealID)
 	if err == nil && status.State != "" {
-		logger.Warn("Quote submission timed out after the workflow took it", zap.String("state", status.State))
+		logger.Warn("Quote submission did not complete, but the workflow took it",
+			zap.String("state", status.State), zap.Bool("timeout", timeout), zap.Error(submitErr))
 		writeJSON(w, http.StatusAccepted, answerOf(status))
 		return
 	}
 
-	logger.Error("Quote submission timed out", zap.Duration("timeout", g.cfg.TemporalTimeout), zap.Error(err))
-	writeError(w, http.StatusServiceUnavailable, "temporal_timeout",
-		"the quote builder did not respond in time; try again in a minute")
+	if timeout {
+		logger.Error("Quote submission timed out", zap.Duration("timeout", g.cfg.TemporalTimeout),
+			zap.Error(submitErr), zap.NamedError("statusError", err))
+		writeError(w, http.StatusServiceUnavailable, "temporal_timeout",
+			"the quote builder did not respond in time; try again in a minute")
+		return
+	}
+	logger.Error("Quote submission failed", zap.Error(submitErr), zap.NamedError("statusError", err))
+	writeError(w, http.StatusServiceUnavailable, "temporal_unavailable",
+		"the quote builder could not take the submission right now; try again in a minute")
+}
+
+// timedOut reports whether a submit error came from a deadline: the
+// gateway's own context or the server's deadline error for the call.
+func timedOut(ctx context.Context, err error) bool {
+	if ctx.Err() != nil || errors.Is(err, context.DeadlineExceeded) {
+		return true
+	}
+	var deadline *serviceerror.DeadlineExceeded
+	return errors.As(err, &deadline)
 }
 
 // takenStatus returns the deal's status when its workflow has taken a

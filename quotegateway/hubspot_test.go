@@ -11,6 +11,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"go.temporal.io/api/serviceerror"
 
 	"github.com/stonecity/sync/webhooksig"
 	"github.com/stonecity/sync/workflows"
@@ -227,8 +228,10 @@ func TestSubmitTimeout(t *testing.T) {
 		stateErr      error
 		inProgress    bool
 		inProgressErr error
+		submitErr     error
 		wantStatus    int
 		wantState     string
+		wantError     string
 	}{
 		{name: "update taken", state: workflows.QuoteBuilderStatus{State: workflows.QuoteStateCreating, Message: "creating"},
 			wantStatus: http.StatusAccepted, wantState: "creating"},
@@ -240,12 +243,25 @@ func TestSubmitTimeout(t *testing.T) {
 			wantStatus: http.StatusServiceUnavailable},
 		{name: "history unreadable", state: workflows.QuoteBuilderStatus{State: workflows.QuoteStateIdle},
 			inProgressErr: errors.New("history unavailable"), wantStatus: http.StatusServiceUnavailable},
-		{name: "query fails too", stateErr: context.DeadlineExceeded, wantStatus: http.StatusServiceUnavailable},
+		{name: "query fails too", stateErr: context.DeadlineExceeded, wantStatus: http.StatusServiceUnavailable,
+			wantError: "temporal_timeout"},
+		{name: "server deadline before the gateway's", submitErr: serviceerror.NewDeadlineExceeded("deadline exceeded"),
+			state:      workflows.QuoteBuilderStatus{State: workflows.QuoteStateIdle},
+			inProgress: true, wantStatus: http.StatusAccepted, wantState: "creating"},
+		{name: "server deadline, nothing taken", submitErr: serviceerror.NewDeadlineExceeded("deadline exceeded"),
+			state:      workflows.QuoteBuilderStatus{State: workflows.QuoteStateIdle},
+			wantStatus: http.StatusServiceUnavailable, wantError: "temporal_timeout"},
+		{name: "connection lost after the update was taken", submitErr: errors.New("connection reset"),
+			state:      workflows.QuoteBuilderStatus{State: workflows.QuoteStateCreating, Message: "creating"},
+			wantStatus: http.StatusAccepted, wantState: "creating"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			h := newHarness(t, func(c *Config) { c.TemporalTimeout = 20 * time.Millisecond })
 			h.starter.submit = func(ctx context.Context, _ workflows.QuoteSubmission) (workflows.QuoteBuilderStatus, error) {
+				if tc.submitErr != nil {
+					return workflows.QuoteBuilderStatus{}, tc.submitErr
+				}
 				<-ctx.Done()
 				return workflows.QuoteBuilderStatus{}, ctx.Err()
 			}
@@ -259,6 +275,9 @@ func TestSubmitTimeout(t *testing.T) {
 			assert.Equal(t, tc.wantStatus, rec.Code, rec.Body.String())
 			if tc.wantState != "" {
 				assert.Equal(t, tc.wantState, decodeAnswer(t, rec.Body.String()).State)
+			}
+			if tc.wantError != "" {
+				assert.Equal(t, tc.wantError, decodeError(t, rec.Body.String()).Error)
 			}
 			assert.Equal(t, []string{"42"}, h.starter.queries)
 		})
