@@ -127,13 +127,11 @@ func (g *gateway) submit(w http.ResponseWriter, r *http.Request, body []byte) {
 	}
 }
 
-// answerAfterFailure runs when the submit update returned an error other
-// than a rejection, most often because it did not complete within
-// TemporalTimeout. The server can end the call with its own deadline error
-// just before the gateway's context expires, so the workflow is asked in
-// every case. If it took the submission, the card gets 202 and polls.
-// Otherwise it gets 503, and a retry of the same submission is harmless
-// because the workflow is idempotent per deal.
+// answerAfterFailure answers the card after a submit that failed without a
+// rejection, usually a timeout. It checks whether the workflow took the
+// submission, because the server can return its own deadline error just
+// before the gateway's context expires. A taken submission gets 202 and
+// any other gets 503, which is safe to retry.
 func (g *gateway) answerAfterFailure(w http.ResponseWriter, r *http.Request, dealID string, timeout bool, submitErr error, logger *zap.Logger) {
 	ctx, cancel := context.WithTimeout(r.Context(), fallbackQueryTimeout)
 	defer cancel()
@@ -157,8 +155,8 @@ func (g *gateway) answerAfterFailure(w http.ResponseWriter, r *http.Request, dea
 		"the quote builder could not take the submission right now; try again in a minute")
 }
 
-// timedOut reports whether a submit error came from a deadline: the
-// gateway's own context or the server's deadline error for the call.
+// timedOut reports whether a submit error came from the gateway's context
+// deadline or from the server's deadline error.
 func timedOut(ctx context.Context, err error) bool {
 	if ctx.Err() != nil || errors.Is(err, context.DeadlineExceeded) {
 		return true
