@@ -14,28 +14,48 @@ import (
 )
 
 // CreateSPSCustomer creates the SPS customer of the deal's company with
-// the Idempotency-Key quotebuild.CustomerKey(deal id), so every attempt
-// for one deal yields one customer. A deal without a company, a company
-// without a name (quotebuild.NewCustomer) and a customer SPS rejects
-// (400) are final InvalidRequest errors naming the record. A key reused
-// with another body is a final IdempotencyMismatch. 429 and 5xx are
-// retryable.
+// the Idempotency-Key quotebuild.CustomerKey(company id), so the quote
+// builder creates at most one customer per company. It first reads the
+// company again, one HubSpot call. When another deal's run has stamped an
+// sps_customer_id on it since the deal was loaded, it returns that id
+// with Existing set and creates nothing.
+//
+// A deal without a company, a company without a name
+// (quotebuild.NewCustomer) and a customer SPS rejects (400) are final
+// InvalidRequest errors naming the record. The key reused with another
+// body, as when another deal of the company created the customer with its
+// own contact or sales rep, is a final IdempotencyMismatch. 429 and 5xx
+// are retryable.
 func (a *QuoteBuilderActivities) CreateSPSCustomer(ctx context.Context,
 	in CreateSPSCustomerInput) (CreateSPSCustomerResult, error) {
+	recorder := apicalls.NewRecorder()
+	ctx = apicalls.WithRecorder(ctx, recorder)
+	if in.Records.CompanyID != "" {
+		company, err := a.readCompany(ctx, in.Records.CompanyID)
+		if err != nil {
+			return CreateSPSCustomerResult{}, err
+		}
+		if company.CustomerID != "" {
+			activity.GetLogger(ctx).Info("SPS customer found on the company; none created",
+				"dealID", in.Records.DealID, "companyID", in.Records.CompanyID, "spsCustomerID", company.CustomerID)
+			return CreateSPSCustomerResult{CustomerID: company.CustomerID, Existing: true,
+				APICalls: recorder.Counts()}, nil
+		}
+	}
+
 	customer, err := quotebuild.NewCustomer(in.Records, quotebuild.CustomerOptions{SalesRep: in.SalesRep})
 	if err != nil {
 		return CreateSPSCustomerResult{}, permanent(ErrorTypeInvalid, "%v", err)
 	}
-	recorder := apicalls.NewRecorder()
-	ctx = apicalls.WithRecorder(ctx, recorder)
-
-	created, err := a.SPS.CreateCustomer(ctx, quotebuild.CustomerKey(in.Records.DealID), customer)
+	key := quotebuild.CustomerKey(in.Records.CompanyID)
+	created, err := a.SPS.CreateCustomer(ctx, key, customer)
 	if err != nil {
-		return CreateSPSCustomerResult{}, spsCreateError(err, "create SPS customer %q for HubSpot deal %s",
-			customer.Name, in.Records.DealID)
+		return CreateSPSCustomerResult{}, spsCreateError(err, "create SPS customer %q for HubSpot company %s "+
+			"of deal %s (Idempotency-Key %s)", customer.Name, in.Records.CompanyID, in.Records.DealID, key)
 	}
 	id := strconv.FormatInt(created.ID, 10)
-	activity.GetLogger(ctx).Info("SPS customer created", "dealID", in.Records.DealID, "spsCustomerID", id)
+	activity.GetLogger(ctx).Info("SPS customer created", "dealID", in.Records.DealID,
+		"companyID", in.Records.CompanyID, "spsCustomerID", id)
 	return CreateSPSCustomerResult{CustomerID: id, Code: created.Code, APICalls: recorder.Counts()}, nil
 }
 

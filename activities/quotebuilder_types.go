@@ -9,8 +9,8 @@ import (
 
 // QuoteBuilderActivities create an SPS customer and quote for a HubSpot
 // deal and stamp the SPS ids back on the deal and its company. Every SPS
-// create carries an Idempotency-Key derived from the deal, so a retry
-// replays instead of creating twice.
+// create carries an Idempotency-Key derived from the company (customer)
+// or the deal (quote), so a retry replays instead of creating twice.
 type QuoteBuilderActivities struct {
 	HubSpot *hubspot.Client
 	SPS     *sps.Client
@@ -38,9 +38,27 @@ type CreateSPSCustomerInput struct {
 type CreateSPSCustomerResult struct {
 	// CustomerID is the SPS customer id in decimal.
 	CustomerID string `json:"customerId"`
-	// Code is the SPS customer code.
-	Code     string           `json:"code,omitempty"`
+	// Code is the SPS customer code, "" when Existing.
+	Code string `json:"code,omitempty"`
+	// Existing is true when the company already had CustomerID as its
+	// sps_customer_id when re-read before the create, so nothing was
+	// created and the company needs no stamp.
+	Existing bool             `json:"existing,omitempty"`
 	APICalls []apicalls.Count `json:"apiCalls,omitempty"`
+}
+
+// ReadQuoteCompanyInput names the HubSpot company to read.
+type ReadQuoteCompanyInput struct {
+	CompanyID string `json:"companyId"`
+}
+
+// ReadQuoteCompanyResult is a HubSpot company's name and SPS customer id.
+type ReadQuoteCompanyResult struct {
+	CompanyID string `json:"companyId"`
+	Name      string `json:"name"`
+	// CustomerID is the company's sps_customer_id, "" when it has none.
+	CustomerID string           `json:"customerId,omitempty"`
+	APICalls   []apicalls.Count `json:"apiCalls,omitempty"`
 }
 
 // CreateSPSQuoteInput is a validated submission for a deal whose SPS

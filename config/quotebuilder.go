@@ -27,6 +27,8 @@ type QuoteBuilder struct {
 	// PublicURL is the scheme and host (and port) HubSpot calls, without a
 	// path, for example https://sync.stonecity.example. The gateway
 	// rebuilds the signed URI from it and each request's path and query.
+	// Load drops a trailing slash and a default port (":443" for https,
+	// ":80" for http), as HubSpot's signed URL has neither.
 	PublicURL string
 	// Addr is the gateway's listen address, host:port.
 	Addr string
@@ -49,8 +51,15 @@ func (e *env) loadQuoteBuilder(q *QuoteBuilder) {
 	}
 }
 
+// defaultPorts maps each scheme checkPublicURL accepts to its default
+// port.
+var defaultPorts = map[string]string{"http": "80", "https": "443"}
+
 // checkPublicURL requires an absolute http or https URL without path,
-// query or fragment, and drops a single trailing slash.
+// query or fragment. It stores the URL as scheme://host without a
+// trailing slash or the default port of its scheme (443 for https, 80 for
+// http). HubSpot signs the URL without that port, and the gateway
+// rebuilds the signed URI from this value. Any other port is kept.
 func (e *env) checkPublicURL(name string, q *QuoteBuilder) {
 	before := len(e.errs)
 	e.checkURL(name, q.PublicURL)
@@ -63,7 +72,13 @@ func (e *env) checkPublicURL(name string, q *QuoteBuilder) {
 			name, parsed.Redacted())
 		return
 	}
-	q.PublicURL = strings.TrimSuffix(q.PublicURL, "/")
+	host := parsed.Host
+	if port := parsed.Port(); port == "" || port == defaultPorts[parsed.Scheme] {
+		// TrimSuffix keeps the brackets of an IPv6 host, and also drops
+		// the ":" of an empty port such as "https://sync.example.com:".
+		host = strings.TrimSuffix(host, ":"+port)
+	}
+	q.PublicURL = parsed.Scheme + "://" + host
 }
 
 // RequireGatewaySecrets returns an error naming every variable the

@@ -49,6 +49,20 @@ func TestLoadGatewayPublicURL(t *testing.T) {
 		{name: "host only", value: "https://sync.example.com", want: "https://sync.example.com"},
 		{name: "trailing slash dropped", value: "https://sync.example.com/", want: "https://sync.example.com"},
 		{name: "with port", value: "http://127.0.0.1:8305", want: "http://127.0.0.1:8305"},
+		{name: "https default port dropped", value: "https://sync.example.com:443",
+			want: "https://sync.example.com"},
+		{name: "http default port dropped", value: "http://sync.example.com:80", want: "http://sync.example.com"},
+		{name: "default port and slash dropped", value: "https://sync.example.com:443/",
+			want: "https://sync.example.com"},
+		{name: "https keeps port 80", value: "https://sync.example.com:80", want: "https://sync.example.com:80"},
+		{name: "http keeps port 443", value: "http://sync.example.com:443", want: "http://sync.example.com:443"},
+		{name: "https keeps other port", value: "https://sync.example.com:8443",
+			want: "https://sync.example.com:8443"},
+		{name: "empty port dropped", value: "https://sync.example.com:", want: "https://sync.example.com"},
+		{name: "ipv6 default port dropped", value: "https://[2001:db8::1]:443", want: "https://[2001:db8::1]"},
+		{name: "ipv6 other port kept", value: "http://[::1]:8305", want: "http://[::1]:8305"},
+		{name: "ipv6 without port", value: "https://[2001:db8::1]", want: "https://[2001:db8::1]"},
+		{name: "scheme lower-cased", value: "HTTPS://sync.example.com:443", want: "https://sync.example.com"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -44,10 +44,18 @@ func Hash(s Submission) string {
 }
 
 // CustomerKey returns the Idempotency-Key of the SPS customer create for
-// a deal, "quote-builder/deal-<id>/customer": one deal creates at most one
-// customer, however often it is retried.
-func CustomerKey(dealID string) string {
-	return "quote-builder/deal-" + dealID + "/customer"
+// a HubSpot company, "quote-builder/company-<companyID>/customer", so the
+// quote builder creates at most one SPS customer per company, however
+// many of its deals submit. The body carries the deal's contact and sales
+// rep. A second deal of the company with other ones gets SPS's 422
+// idempotency mismatch instead of a replay, and must take the customer id
+// the first deal stamps on the company.
+//
+// NOTE: the key never changes for a company. While SPS keeps the key, a
+// company whose sps_customer_id is cleared gets the first customer again
+// or a mismatch, never a new customer.
+func CustomerKey(companyID string) string {
+	return "quote-builder/company-" + companyID + "/customer"
 }
 
 // QuoteKey returns the Idempotency-Key of the SPS quote create for a deal

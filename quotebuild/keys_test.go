@@ -48,7 +48,7 @@ func TestKeys(t *testing.T) {
 
 	assert.Len(t, hash, 16)
 	assert.Regexp(t, "^[0-9a-f]{16}$", hash)
-	assert.Equal(t, "quote-builder/deal-9001/customer", CustomerKey("9001"))
+	assert.Equal(t, "quote-builder/company-501/customer", CustomerKey("501"))
 	assert.Equal(t, "quote-builder/deal-9001/quote/"+hash, QuoteKey("9001", hash))
 	assert.Equal(t, "hubspot-deal-9001", ExternalReference("9001"))
 }

@@ -35,7 +35,10 @@ func quoteBuilderActivity(ctx workflow.Context) workflow.Context {
 // customer returns the SPS customer id of the deal's company, creating
 // the customer and stamping it on the company when it has none. The stamp
 // comes right after the create, so a later deal of the same company finds
-// the customer.
+// the customer. When another deal of the company created the customer
+// under the company's key with other details, the create meets an
+// idempotency mismatch and the run takes the id that deal stamps on the
+// company (awaitCompanyStamp).
 func (b *quoteBuilder) customer(ctx workflow.Context, salesRep string) (string, error) {
 	if id := b.records.CompanyCustomerID(); id != "" {
 		return id, nil
@@ -46,21 +49,37 @@ func (b *quoteBuilder) customer(ctx workflow.Context, salesRep string) (string, 
 	err := workflow.ExecuteActivity(ctx, qb.CreateSPSCustomer, activities.CreateSPSCustomerInput{
 		Records: b.records, SalesRep: salesRep,
 	}).Get(ctx, &created)
+	if isActivityErrorType(err, activities.ErrorTypeIdempotencyMismatch) {
+		id, err := b.awaitCompanyStamp(ctx, err)
+		if err != nil {
+			return "", err
+		}
+		b.setCompanyCustomer(id)
+		return id, nil
+	}
 	if err != nil {
 		return "", err
 	}
 
-	err = workflow.ExecuteActivity(ctx, qb.StampQuoteCompany, activities.StampQuoteCompanyInput{
-		CompanyID: b.records.CompanyID, CustomerID: created.CustomerID,
-	}).Get(ctx, nil)
-	if err != nil {
-		return "", err
+	if !created.Existing {
+		err = workflow.ExecuteActivity(ctx, qb.StampQuoteCompany, activities.StampQuoteCompanyInput{
+			CompanyID: b.records.CompanyID, CustomerID: created.CustomerID,
+		}).Get(ctx, nil)
+		if err != nil {
+			return "", err
+		}
 	}
+	b.setCompanyCustomer(created.CustomerID)
+	return created.CustomerID, nil
+}
+
+// setCompanyCustomer records the company's SPS customer id in the loaded
+// records, for the quote create and a failure status.
+func (b *quoteBuilder) setCompanyCustomer(id string) {
 	if b.records.Company == nil {
 		b.records.Company = map[string]string{}
 	}
-	b.records.Company[quotebuild.PropSPSCustomerID] = created.CustomerID
-	return created.CustomerID, nil
+	b.records.Company[quotebuild.PropSPSCustomerID] = id
 }
 
 // quote creates the SPS quote of a validated submission.
