@@ -268,15 +268,28 @@ type round struct {
 	hubErr, sqErr, s3Err error
 }
 
-// syncAll pulls and runs every sink, then deletes the snapshot.
+// syncAll pulls and runs every sink, stores the record as the workflow
+// does (replacing it only when every sink succeeded), then deletes the
+// snapshot.
 func (h *productHarness) syncAll() round {
 	h.t.Helper()
 	r := round{pull: h.pull()}
 	r.hubspot, r.hubErr = h.sink(h.acts.SyncHubSpotProducts, r.pull.Snapshot)
 	r.square, r.sqErr = h.sink(h.acts.SyncSquareCatalog, r.pull.Snapshot)
 	r.mirror, r.s3Err = h.sink(h.acts.SyncProductMirror, r.pull.Snapshot)
+	replace := r.hubErr == nil && r.sqErr == nil && r.s3Err == nil
+	h.saveRecord(r.pull.Snapshot, replace)
 	require.NoError(h.t, h.execute(h.acts.DeleteSnapshot, r.pull.Snapshot, nil, nil).err)
 	return r
+}
+
+// saveRecord runs SaveSyncedProducts on the snapshot and requires success.
+func (h *productHarness) saveRecord(ref SnapshotRef, replace bool) SaveSyncedResult {
+	h.t.Helper()
+	var res SaveSyncedResult
+	run := h.execute(h.acts.SaveSyncedProducts, SaveSyncedInput{Snapshot: ref, Replace: replace}, nil, &res)
+	require.NoError(h.t, run.err)
+	return res
 }
 
 // hubSpotWrites counts the HubSpot product write calls so far.

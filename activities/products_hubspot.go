@@ -15,11 +15,15 @@ import (
 var hubSpotProductProps = []string{productmap.PropSPSID, productmap.PropContentHash}
 
 // hubSpotItem is one entry of the HubSpot sink's work list: a snapshot
-// product, or the id of a product the pull retired as a duplicate.
+// product, the id of a product the pull retired as a duplicate, or the id
+// of a product SPS no longer lists.
 type hubSpotItem struct {
 	id int64
-	// product is nil for a retired id.
+	// product is nil for a retired or gone id.
 	product *productmap.Product
+	// goneKey is the SKU key an earlier run synced a gone product under,
+	// "" for the other items.
+	goneKey string
 }
 
 // live reports whether HubSpot should have a product for the item.
@@ -28,8 +32,9 @@ func (i hubSpotItem) live() bool { return i.product != nil && i.product.Active }
 // SyncHubSpotProducts makes HubSpot's products match the snapshot, 100
 // products per step. Each step reads the existing products by sps_id and
 // upserts by sps_id the active products whose sps_content_hash differs.
-// It archives the products of inactive SKUs and of the duplicates the
-// pull left out. A rerun with nothing changed upstream only reads. A product HubSpot
+// It archives the products of inactive SKUs, of the duplicates the pull
+// left out and of the products SPS no longer lists (the pull's removals),
+// logging each of the last. A rerun with nothing changed upstream only reads. A product HubSpot
 // rejects is a per-record failure naming the product id and property. It
 // heartbeats after every step, and a retry resumes after the last one.
 func (a *ProductActivities) SyncHubSpotProducts(ctx context.Context, in SinkInput) (SinkResult, error) {
@@ -52,11 +57,12 @@ func (a *ProductActivities) SyncHubSpotProducts(ctx context.Context, in SinkInpu
 	if err != nil {
 		return SinkResult{}, err
 	}
+	removals, err := readRemovals(ctx, a.Snapshots, in.Snapshot)
+	if err != nil {
+		return SinkResult{}, err
+	}
 
-	// NOTE: products are found by the snapshot's sps_ids, so a product
-	// SPS deleted outright, rather than marking it inactive, stays in
-	// HubSpot.
-	items := hubSpotItems(products, retired)
+	items := hubSpotItems(products, retired, removals)
 	for start := run.prior.Next; start < len(items); start += hubspot.MaxBatchSize {
 		end := min(start+hubspot.MaxBatchSize, len(items))
 		if err := a.syncHubSpotBatch(ctx, run, items[start:end]); err != nil {
@@ -67,14 +73,23 @@ func (a *ProductActivities) SyncHubSpotProducts(ctx context.Context, in SinkInpu
 	return run.result(objectProducts), nil
 }
 
-// hubSpotItems lists the snapshot's products, then the retired ids.
-func hubSpotItems(products []productmap.Product, retired []int64) []hubSpotItem {
-	items := make([]hubSpotItem, 0, len(products)+len(retired))
+// hubSpotItems lists the snapshot's products, then the retired ids, then
+// the ids of the removals SPS no longer lists, each once. The order is
+// fixed by the snapshot, so a retry resumes at the same index.
+func hubSpotItems(products []productmap.Product, retired []int64, removals []productmap.Removal) []hubSpotItem {
+	items := make([]hubSpotItem, 0, len(products)+len(retired)+len(removals))
 	for i := range products {
 		items = append(items, hubSpotItem{id: products[i].ID, product: &products[i]})
 	}
 	for _, id := range retired {
 		items = append(items, hubSpotItem{id: id})
+	}
+	gone := map[int64]bool{}
+	for _, r := range removals {
+		if r.Gone && !gone[r.ID] {
+			gone[r.ID] = true
+			items = append(items, hubSpotItem{id: r.ID, goneKey: r.Key})
+		}
 	}
 	return items
 }
@@ -97,12 +112,16 @@ func (a *ProductActivities) syncHubSpotBatch(ctx context.Context, run *sinkRun, 
 
 	var upserts []hubspot.UpsertInput
 	var archive []string
+	var gone []hubSpotItem
 	for _, item := range batch {
 		id := spsID(item.id)
 		obj, found := existing[id]
 		if !item.live() {
 			if found {
 				archive = append(archive, obj.ID)
+				if item.goneKey != "" {
+					gone = append(gone, item)
+				}
 			}
 			continue
 		}
@@ -124,9 +143,13 @@ func (a *ProductActivities) syncHubSpotBatch(ctx context.Context, run *sinkRun, 
 		return err
 	}
 	if err := a.HubSpot.BatchArchive(ctx, objectProducts, archive); err != nil {
-		return fmt.Errorf("archive %d HubSpot products of inactive SKUs: %w", len(archive), err)
+		return fmt.Errorf("archive %d HubSpot products of inactive SKUs or removed products: %w", len(archive), err)
 	}
 	run.cp.Deleted += len(archive)
+	for _, item := range gone {
+		activity.GetLogger(ctx).Info("Archived the HubSpot product of a product SPS no longer lists",
+			"spsProductID", item.id, "sku", item.goneKey)
+	}
 	return nil
 }
 

@@ -41,10 +41,12 @@ const skipDuplicateSKU = "duplicate SKU"
 // PullProducts reads every SPS product, active or not, validates each one,
 // keeps one product per SKU key, and writes them as a snapshot to the
 // Snapshots bucket under in.SnapshotPrefix, with the ids of the duplicates
-// it left out. A record that fails validation is a per-record failure
-// naming the product id and field. A duplicate is skipped with the reason
-// skipDuplicateSKU, and a log line names both products. It heartbeats
-// after each SPS page.
+// it left out. It also compares the stored record of earlier runs
+// (ProductSyncedRecordKey) with the pull and writes the removals and the
+// run's next record into the snapshot. A record that fails validation is
+// a per-record failure naming the product id and field. A duplicate is
+// skipped with the reason skipDuplicateSKU, and a log line names both
+// products. It heartbeats after each SPS page.
 // A retry starts again from page 1 and rewrites the same snapshot keys.
 // Client errors fail the attempt: rate limits, 5xx and timeouts as
 // retryable, validation and auth errors as final.
@@ -94,7 +96,13 @@ func (a *ProductActivities) PullProducts(ctx context.Context, in PullProductsInp
 	if err != nil {
 		return PullProductsResult{}, temporalError(err, false)
 	}
-	return pull.result(ref, kept, recorder.Counts()), nil
+	removals, err := a.planRemovals(ctx, prefix, pull.seen, pull.products, kept)
+	if err != nil {
+		return PullProductsResult{}, err
+	}
+	res := pull.result(ref, kept, recorder.Counts())
+	res.Removals = removals
+	return res, nil
 }
 
 // add validates one page of SPS records.

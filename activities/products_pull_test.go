@@ -47,13 +47,15 @@ func TestPullProductsWritesSnapshotPages(t *testing.T) {
 
 	objects, err := h.snapshot.Objects(testSnapshotBucket)
 	require.NoError(t, err)
-	assert.Len(t, objects, 3, "snapshot objects")
+	assert.Len(t, objects, 5, "snapshot objects: two pages, retired ids, removals and the next record")
 	var first, second []productmap.Product
 	require.NoError(t, json.Unmarshal(objects["product-sync/test/run-1/page-0001.json"], &first))
 	require.NoError(t, json.Unmarshal(objects["product-sync/test/run-1/page-0002.json"], &second))
 	assert.Len(t, first, 1000, "first page")
 	assert.Len(t, second, 50, "second page")
 	assert.JSONEq(t, "[9003]", string(objects["product-sync/test/run-1/retired.json"]), "retired ids")
+	assert.JSONEq(t, "[]", string(objects["product-sync/test/run-1/removals.json"]), "removals without a record")
+	assert.Contains(t, objects, "product-sync/test/run-1/synced.json")
 }
 
 // fieldReason returns the reason productmap gives for an invalid product.
@@ -108,6 +110,9 @@ func TestProductStepsNotConfigured(t *testing.T) {
 		{"Square client", func(a *ProductActivities) { a.Square = nil },
 			func(a *ProductActivities) any { return a.SyncSquareCatalog }, SinkInput{Snapshot: ref},
 			"SQUARE_ACCESS_TOKEN"},
+		{"snapshot bucket for the record", func(a *ProductActivities) { a.Snapshots = nil },
+			func(a *ProductActivities) any { return a.SaveSyncedProducts }, SaveSyncedInput{Snapshot: ref},
+			"PRODUCT_SNAPSHOT_BUCKET"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -28,7 +28,10 @@ const squareConflictRelists = 3
 // seller at a time. Each batch's idempotency key is derived from the run
 // id, the batch number and the batch content, so a retried batch reuses
 // its key. A version conflict lists the catalog again and replans. Items
-// of keys whose products are all inactive are deleted. A rerun with
+// of keys whose products are all inactive are deleted, and so are the
+// items of the pull's removals: products SPS no longer lists and the old
+// keys of products whose SKU changed, unless an active product has that
+// key now. Each deletion of a removal is logged. A rerun with
 // nothing changed upstream only lists. A retried attempt lists again, so
 // it writes nothing an earlier attempt wrote.
 func (a *ProductActivities) SyncSquareCatalog(ctx context.Context, in SinkInput) (SinkResult, error) {
@@ -47,6 +50,10 @@ func (a *ProductActivities) SyncSquareCatalog(ctx context.Context, in SinkInput)
 	if err != nil {
 		return SinkResult{}, err
 	}
+	removals, err := readRemovals(ctx, a.Snapshots, in.Snapshot)
+	if err != nil {
+		return SinkResult{}, err
+	}
 	active, activeKeys := activeByKey(products)
 	inactiveKeys := map[string]productmap.Product{}
 	for _, p := range products {
@@ -58,7 +65,7 @@ func (a *ProductActivities) SyncSquareCatalog(ctx context.Context, in SinkInput)
 	w := &squareWrite{a: a, run: run, runID: activity.GetInfo(ctx).WorkflowExecution.RunID,
 		written: map[string]bool{}}
 	for relists := 0; ; relists++ {
-		err := w.syncOnce(ctx, active, inactiveKeys)
+		err := w.syncOnce(ctx, active, inactiveKeys, removals)
 		if err == nil {
 			return run.result(objectSquareItems), nil
 		}
@@ -83,7 +90,7 @@ type squareWrite struct {
 
 // syncOnce lists the catalog, plans, and writes the plan.
 func (w *squareWrite) syncOnce(ctx context.Context, active []productmap.Product,
-	inactiveKeys map[string]productmap.Product) error {
+	inactiveKeys map[string]productmap.Product, removals []productmap.Removal) error {
 	catalog := newSquareCatalog()
 	err := w.a.Square.ListCatalogItems(ctx, func(items []*square.CatalogObject) error {
 		catalog.add(items)
@@ -93,7 +100,7 @@ func (w *squareWrite) syncOnce(ctx context.Context, active []productmap.Product,
 		return fmt.Errorf("list the Square catalog: %w", err)
 	}
 
-	plan := planSquare(active, inactiveKeys, catalog)
+	plan := planSquare(active, inactiveKeys, removals, catalog)
 	w.run.unchanged = 0
 	for _, key := range plan.unchanged {
 		if !w.written[key] {
@@ -107,7 +114,7 @@ func (w *squareWrite) syncOnce(ctx context.Context, active []productmap.Product,
 		}
 		w.run.heartbeat(ctx, 0)
 	}
-	return w.deleteItems(ctx, plan.deletes)
+	return w.deleteItems(ctx, plan)
 }
 
 // squareBatches packs changes into batches of at most
@@ -188,16 +195,30 @@ func squareRejected(err error) bool {
 	return !squareErr.Retryable && squareErr.Status == 400
 }
 
-// deleteItems deletes the items of SKUs no longer active.
-func (w *squareWrite) deleteItems(ctx context.Context, itemIDs []string) error {
-	if len(itemIDs) == 0 {
+// deleteItems deletes the items of SKUs no longer active and of the
+// removals, and logs each item deleted for a removal.
+func (w *squareWrite) deleteItems(ctx context.Context, plan squarePlan) error {
+	if len(plan.deletes) == 0 {
 		return nil
 	}
-	if _, err := w.a.Square.BatchDeleteCatalog(ctx, itemIDs); err != nil {
-		return fmt.Errorf("delete %d Square items of SKUs no longer active: %w", len(itemIDs), err)
+	if _, err := w.a.Square.BatchDeleteCatalog(ctx, plan.deletes); err != nil {
+		return fmt.Errorf("delete %d Square items of SKUs no longer active or of removed products: %w",
+			len(plan.deletes), err)
 	}
 	w.progressed = true
-	w.run.cp.Deleted += len(itemIDs)
+	w.run.cp.Deleted += len(plan.deletes)
+	for _, id := range plan.deletes {
+		r, removed := plan.removed[id]
+		if !removed {
+			continue
+		}
+		reason := "its SKU key or Square item changed"
+		if r.Gone {
+			reason = "SPS no longer lists it"
+		}
+		activity.GetLogger(ctx).Info("Deleted the Square item of a removed product", "spsProductID", r.ID,
+			"sku", r.Key, "squareItemID", id, "reason", reason)
+	}
 	return nil
 }
 

@@ -37,6 +37,8 @@ type squarePlan struct {
 	deletes []string
 	// unchanged are the keys whose item already matches.
 	unchanged []string
+	// removed maps the ids in deletes that belong to a removal to it.
+	removed map[string]productmap.Removal
 }
 
 // squareCatalog indexes listed catalog items by the SKU key of their
@@ -79,14 +81,12 @@ func (c *squareCatalog) add(items []*square.CatalogObject) {
 //
 // An item is deleted only when it is a product's own item and carries the
 // names and SKU product sync writes, so the store's own items stay. That
-// covers the items of keys whose products are all inactive and the extra
-// items of an active key. Items of SKUs SPS does not list are left alone,
-// because the catalog also contains items sold outside SPS.
-//
-// NOTE: so an item whose product SPS deleted outright, rather than
-// marking it inactive, stays in Square.
+// covers the items of keys whose products are all inactive, the extra
+// items of an active key and the items of removals (see planSquareDeletes).
+// Other items of SKUs SPS does not list are left alone, because the
+// catalog also contains items sold outside SPS.
 func planSquare(active []productmap.Product, inactiveKeys map[string]productmap.Product,
-	catalog *squareCatalog) squarePlan {
+	removals []productmap.Removal, catalog *squareCatalog) squarePlan {
 	var plan squarePlan
 	deletes := map[string]bool{}
 	shared := map[string]*squareChange{}
@@ -138,7 +138,18 @@ func planSquare(active []productmap.Product, inactiveKeys map[string]productmap.
 	for _, id := range sharedOrder {
 		plan.changes = append(plan.changes, *shared[id])
 	}
+	plan.removed = planSquareDeletes(active, inactiveKeys, removals, catalog, deletes)
+	plan.deletes = sortedKeys(deletes)
+	return plan
+}
 
+// planSquareDeletes adds to deletes the own items product sync made for
+// the inactive keys' products, and those it made in an earlier run for a
+// removal: the item under the removal's key whose fingerprint is the
+// recorded one. A removal's key that an active product has now is left to
+// that product. It returns the removal of each item it adds for one.
+func planSquareDeletes(active []productmap.Product, inactiveKeys map[string]productmap.Product,
+	removals []productmap.Removal, catalog *squareCatalog, deletes map[string]bool) map[string]productmap.Removal {
 	for key, p := range inactiveKeys {
 		for _, e := range catalog.byKey[key] {
 			if ownItem(e) && madeForProduct(e, productmap.SquareItemFor(p)) {
@@ -146,20 +157,39 @@ func planSquare(active []productmap.Product, inactiveKeys map[string]productmap.
 			}
 		}
 	}
-	plan.deletes = sortedKeys(deletes)
-	return plan
+
+	activeKeys := make(map[string]bool, len(active))
+	for _, p := range active {
+		activeKeys[p.Key] = true
+	}
+	removed := map[string]productmap.Removal{}
+	for _, r := range removals {
+		if activeKeys[r.Key] {
+			continue
+		}
+		for _, e := range catalog.byKey[r.Key] {
+			if ownItem(e) && squareFingerprint(e) == r.SquareItem {
+				deletes[e.itemID()] = true
+				removed[e.itemID()] = r
+			}
+		}
+	}
+	return removed
 }
 
 // madeForProduct reports whether an item carries the name, and its
 // variation the SKU and variation name, that product sync writes for a
 // product.
-//
-// NOTE: an item product sync made is left in Square when its product's
-// name, thickness or finish changed in the same run that made it inactive.
 func madeForProduct(e squareEntry, desired productmap.SquareItem) bool {
+	return squareFingerprint(e) == desired.Fingerprint()
+}
+
+// squareFingerprint returns the productmap.SquareFingerprint of an item's
+// name and its matched variation's name and SKU.
+func squareFingerprint(e squareEntry) string {
 	v := e.variation.GetItemVariation().GetItemVariationData()
-	return deref(e.item.GetItem().GetItemData().GetName()) == desired.Name &&
-		deref(v.GetSku()) == desired.SKU && deref(v.GetName()) == desired.VariationName
+	return productmap.SquareFingerprint(deref(e.item.GetItem().GetItemData().GetName()), deref(v.GetName()),
+		deref(v.GetSku()))
 }
 
 // ownItem reports whether an item belongs to one product: it has exactly

@@ -67,7 +67,11 @@ type PullProductsResult struct {
 	// SkipReasons counts the records left out of the snapshot, such as
 	// the losers of a duplicate SKU.
 	SkipReasons []report.ReasonCount `json:"skipReasons,omitempty"`
-	APICalls    []apicalls.Count     `json:"apiCalls"`
+	// Removals counts the removals the pull planned: products of earlier
+	// runs that SPS no longer lists, or whose SKU key or Square item
+	// changed.
+	Removals int              `json:"removals,omitempty"`
+	APICalls []apicalls.Count `json:"apiCalls"`
 }
 
 // SinkInput selects the snapshot one sink activity writes.

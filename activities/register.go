@@ -110,6 +110,9 @@ func Register(r Registry, deps Dependencies) {
 	r.RegisterActivity(&QuoteActivities{HubSpot: deps.HubSpot, SPS: deps.SPS, Portal: deps.Settings.Portal})
 	r.RegisterActivity(&ProductActivities{HubSpot: deps.HubSpot, Square: deps.Square, SPS: deps.SPS,
 		Mirror: deps.Mirror, Snapshots: deps.Snapshots})
+	// The guard lists runs with the Temporal client of the worker that
+	// runs it (activity.GetClient), so it needs no dependency here.
+	r.RegisterActivity(&ProductGuardActivities{})
 	r.RegisterActivity(&QuoteStatusActivities{HubSpot: deps.HubSpot, Portal: deps.Settings.Portal})
 	r.RegisterActivity(&QuoteBuilderActivities{HubSpot: deps.HubSpot, SPS: deps.SPS})
 }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	enumspb "go.temporal.io/api/enums/v1"
@@ -25,7 +26,8 @@ func productsCommand() *cobra.Command {
 		Short: "Sync the SPS catalogue into HubSpot products, the Square catalog and the S3 mirror now, wait, and print the report",
 		Long: "Runs the product sync the nightly schedule runs: one SPS pull, then every sink.\n" +
 			"Starting it again on the same UTC day while it runs attaches to the running sync;\n" +
-			"when that sync leaves out a sink --sinks selects, the command fails and names the sink.",
+			"when that sync leaves out a sink --sinks selects, the command fails and names the sink.\n" +
+			"Another open product sync, such as a scheduled run, makes the command fail and name it.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			in := workflows.ProductSyncInput{Sinks: sinks}
@@ -42,6 +44,9 @@ func productsCommand() *cobra.Command {
 				return err
 			}
 			defer c.Close()
+			if err := rejectOtherProductSync(cmd.Context(), c, workflows.ProductSyncWorkflowID(time.Now())); err != nil {
+				return err
+			}
 
 			run, err := workflows.StartProductSync(cmd.Context(), c, in)
 			if err == nil {

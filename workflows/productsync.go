@@ -23,8 +23,10 @@ const (
 // SyncReport with one SinkReport per sink.
 //
 // Steps: check the HubSpot schema (when the HubSpot sink runs), pull every
-// SPS product into a private snapshot, run the sinks concurrently on that
-// snapshot, delete the snapshot, report. A sink that fails leaves the
+// SPS product into a private snapshot (which also plans the removals of
+// products SPS deleted or gave another SKU), run the sinks concurrently on
+// that snapshot, save the record of synced products the next run compares
+// with, delete the snapshot, report. A sink that fails leaves the
 // others running, and the run completes with failures. A failed preflight
 // fails the HubSpot sink in the same way, or the run when HubSpot is the
 // only sink. A failed pull fails the run. The snapshot is deleted whatever happened, as it holds prices.
@@ -37,6 +39,9 @@ func ProductSync(ctx workflow.Context, in ProductSyncInput) (report.SyncReport, 
 		return run.progressCopy(), nil
 	}); err != nil {
 		return report.SyncReport{}, err
+	}
+	if err := guardProductSync(ctx); err != nil {
+		return run.fail(ctx, err)
 	}
 
 	if run.selected(ProductSinkHubSpot) {
@@ -57,6 +62,7 @@ func ProductSync(ctx workflow.Context, in ProductSyncInput) (report.SyncReport, 
 		return run.fail(ctx, err)
 	}
 	run.runSinks(ctx, pull.Snapshot)
+	run.saveRecord(ctx, pull.Snapshot)
 	run.deleteSnapshot(ctx)
 
 	run.progress.Stage = "finished"

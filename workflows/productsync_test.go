@@ -26,6 +26,7 @@ func newProductSyncEnv(t *testing.T) *testsuite.TestWorkflowEnvironment {
 	env.RegisterWorkflowWithOptions(ProductSync, workflow.RegisterOptions{Name: ProductSyncWorkflowName})
 	env.RegisterActivity(&activities.ProductActivities{})
 	env.RegisterActivity(&activities.SchemaActivities{})
+	mockNoOtherRun(env)
 	return env
 }
 

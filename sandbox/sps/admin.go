@@ -1,7 +1,9 @@
 package sps
 
 import (
+	"errors"
 	"net/http"
+	"strconv"
 
 	"github.com/stonecity/sync/clients/sps"
 )
@@ -19,6 +21,7 @@ func (s *Simulator) adminRoutes() *http.ServeMux {
 	mux.HandleFunc("POST /_admin/products", func(w http.ResponseWriter, r *http.Request) {
 		adminLoad(w, r, s.LoadProducts)
 	})
+	mux.HandleFunc("DELETE /_admin/products/{id}", s.adminDeleteProduct)
 	mux.HandleFunc("GET /_admin/calls", s.adminCalls)
 	mux.HandleFunc("GET /_admin/faults", s.adminGetFaults)
 	mux.HandleFunc("PUT /_admin/faults", s.adminPutFaults)
@@ -93,4 +96,21 @@ type expiredResponse struct {
 
 func (s *Simulator) adminExpireTokens(w http.ResponseWriter, _ *http.Request) {
 	writeJSON(w, http.StatusOK, expiredResponse{Expired: s.expireTokens()})
+}
+
+// adminDeleteProduct serves DELETE /_admin/products/{id}: 204 when the
+// product existed, 404 when it did not, 400 for an id that is not a
+// positive integer.
+func (s *Simulator) adminDeleteProduct(w http.ResponseWriter, r *http.Request) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		writeError(w, http.StatusBadRequest, "invalid_request",
+			"Product id %q is not a positive integer.", r.PathValue("id"))
+		return
+	}
+	if err := s.DeleteProduct(id); errors.Is(err, ErrNotFound) {
+		writeError(w, http.StatusNotFound, "not_found", "No product has id %d.", id)
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
 }

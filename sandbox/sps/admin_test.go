@@ -124,3 +124,44 @@ func TestAdminStateMatchesSave(t *testing.T) {
 	assert.Equal(t, "application/json", resp.header.Get("Content-Type"))
 	assert.JSONEq(t, saved.String(), string(resp.body))
 }
+
+func TestAdminDeleteProduct(t *testing.T) {
+	tests := []struct {
+		name       string
+		path       string
+		wantStatus int
+		wantIDs    []int64
+	}{
+		{"existing product", "/_admin/products/88", http.StatusNoContent, []int64{89}},
+		{"unknown product", "/_admin/products/90", http.StatusNotFound, []int64{88, 89}},
+		{"id not a number", "/_admin/products/abc", http.StatusBadRequest, []int64{88, 89}},
+		{"id zero", "/_admin/products/0", http.StatusBadRequest, []int64{88, 89}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			h := setup(t)
+			loadFixtures(t, h)
+
+			resp := h.do(t, http.MethodDelete, tc.path, "", "")
+
+			assert.Equal(t, tc.wantStatus, resp.status, "body: %s", resp.body)
+			var ids []int64
+			for _, p := range h.sim.Products() {
+				ids = append(ids, p.ID)
+			}
+			assert.Equal(t, tc.wantIDs, ids, "products left")
+		})
+	}
+}
+
+func TestDeletedProductLeavesQueries(t *testing.T) {
+	h := setup(t)
+	loadFixtures(t, h)
+
+	require.NoError(t, h.sim.DeleteProduct(88))
+
+	body := dataOf(t, h.do(t, http.MethodPost, "/v2/Products", h.login(t), `{}`))
+	assert.NotContains(t, body, `"id":88`)
+	assert.Contains(t, body, `"id":89`)
+	assert.ErrorIs(t, h.sim.DeleteProduct(88), ErrNotFound, "second delete")
+}

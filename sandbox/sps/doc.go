@@ -68,6 +68,7 @@
 //	POST /_admin/customers      [<Customer>...] upserted by id -> {"loaded": n}
 //	POST /_admin/quotes         [<Quote>...] upserted by id -> {"loaded": n}
 //	POST /_admin/products       [<Product>...] upserted by id -> {"loaded": n}
+//	DELETE /_admin/products/{id}  remove one product, as deleting it in SPS does -> 204, or 404
 //	GET  /_admin/calls          API requests per endpoint, {"POST /v2/Customers": 3}
 //	GET  /_admin/faults         the fault settings (see Faults)
 //	PUT  /_admin/faults         replace the fault settings; invalid values get 400

@@ -53,6 +53,19 @@ func (s *Simulator) LoadProducts(products []sps.Product) error {
 	return nil
 }
 
+// DeleteProduct removes product id, as deleting a product in SPS does:
+// queries no longer return it. It returns an error wrapping ErrNotFound
+// for an unknown id.
+func (s *Simulator) DeleteProduct(id int64) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+
+	if !s.data.products.remove(id) {
+		return fmt.Errorf("delete product %d: %w", id, ErrNotFound)
+	}
+	return nil
+}
+
 // Customers returns copies of every customer, sorted by id.
 func (s *Simulator) Customers() []sps.Customer {
 	s.mu.Lock()

@@ -55,6 +55,16 @@ func (t *table[T]) upsert(records []T) {
 	}
 }
 
+// remove deletes the record with id and reports whether it existed.
+func (t *table[T]) remove(id int64) bool {
+	if _, ok := t.rows[id]; !ok {
+		return false
+	}
+	delete(t.rows, id)
+	t.ids = slices.DeleteFunc(t.ids, func(other int64) bool { return other == id })
+	return true
+}
+
 // get returns a copy of the record with id.
 func (t *table[T]) get(id int64) (T, bool) {
 	record, ok := t.rows[id]

@@ -1,0 +1,174 @@
+package activities
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"go.temporal.io/sdk/activity"
+
+	"github.com/stonecity/sync/apicalls"
+	"github.com/stonecity/sync/clients/s3mirror"
+	"github.com/stonecity/sync/productmap"
+)
+
+// ProductSyncedRecordKey is the key, in the private snapshot bucket, of
+// the record of what earlier product sync runs synced. It lies outside
+// the "snapshots/" prefix, so deleting a snapshot or expiring old ones
+// keeps it. It contains no price: per product only the id, SKU key, status
+// and a fingerprint of the Square item.
+const ProductSyncedRecordKey = "product-sync/state/last-synced.json"
+
+// Snapshot objects the pull writes next to the pages.
+const (
+	// removalsObject lists the productmap.Removal of the run.
+	removalsObject = "removals.json"
+	// nextRecordObject is the record SaveSyncedProducts stores when the
+	// run's sinks are done.
+	nextRecordObject = "synced.json"
+)
+
+// syncedRecord is the stored form of the record.
+type syncedRecord struct {
+	Products []productmap.SyncedProduct `json:"products"`
+}
+
+// SaveSyncedInput selects the snapshot whose record SaveSyncedProducts
+// stores, and how.
+type SaveSyncedInput struct {
+	Snapshot SnapshotRef `json:"snapshot"`
+	// Replace is true when every sink ran and succeeded, so the stored
+	// record is replaced. Otherwise the run's record is merged into it,
+	// so removals a failed or unselected sink has not made yet are kept.
+	Replace bool `json:"replace"`
+}
+
+// SaveSyncedResult is the outcome of SaveSyncedProducts.
+type SaveSyncedResult struct {
+	// Products is the number of entries in the stored record.
+	Products int              `json:"products"`
+	APICalls []apicalls.Count `json:"apiCalls"`
+}
+
+// SaveSyncedProducts stores the record the pull prepared in the snapshot
+// at ProductSyncedRecordKey: replacing the stored record when in.Replace
+// is true, merged into it otherwise. A snapshot without the prepared
+// record fails as final with ErrorTypeNotFound, and an unreadable stored
+// record fails a merge as final with ErrorTypeInvalid. Rewriting the same
+// record is harmless, so a retry is safe.
+func (a *ProductActivities) SaveSyncedProducts(ctx context.Context, in SaveSyncedInput) (SaveSyncedResult, error) {
+	if a.Snapshots == nil {
+		return SaveSyncedResult{}, notConfigured("the product snapshot bucket", "PRODUCT_SNAPSHOT_BUCKET")
+	}
+	prefix := cleanPrefix(in.Snapshot.Prefix)
+	if prefix == "" {
+		return SaveSyncedResult{}, permanent(ErrorTypeInvalid, "snapshot prefix is empty")
+	}
+	recorder := apicalls.NewRecorder()
+	ctx = apicalls.WithRecorder(ctx, recorder)
+
+	next, found, err := readSyncedRecord(ctx, a.Snapshots, prefix+"/"+nextRecordObject)
+	if err != nil {
+		return SaveSyncedResult{}, err
+	}
+	if !found {
+		return SaveSyncedResult{}, permanent(ErrorTypeNotFound,
+			"snapshot %s has no %s: run the product sync again", prefix, nextRecordObject)
+	}
+	if !in.Replace {
+		stored, _, err := readSyncedRecord(ctx, a.Snapshots, ProductSyncedRecordKey)
+		if err != nil {
+			return SaveSyncedResult{}, err
+		}
+		next = productmap.MergeSynced(stored, next)
+	}
+	if err := putJSON(ctx, a.Snapshots, ProductSyncedRecordKey, syncedRecord{Products: next}); err != nil {
+		return SaveSyncedResult{}, temporalError(err, false)
+	}
+	return SaveSyncedResult{Products: len(next), APICalls: recorder.Counts()}, nil
+}
+
+// readSyncedRecord reads a record object. found is false when the object
+// does not exist. A record that is not valid JSON fails as final, naming
+// the key.
+func readSyncedRecord(ctx context.Context, bucket *s3mirror.Bucket, key string) (
+	records []productmap.SyncedProduct, found bool, err error) {
+	body, err := bucket.Get(ctx, key)
+	if errors.Is(err, s3mirror.ErrNotFound) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, temporalError(fmt.Errorf("read product sync record %s: %w", key, err), false)
+	}
+	var rec syncedRecord
+	if err := json.Unmarshal(body, &rec); err != nil {
+		return nil, false, permanent(ErrorTypeInvalid,
+			"product sync record %s is not valid JSON: %v; delete it, and the next run removes nothing", key, err)
+	}
+	return rec.Products, true, nil
+}
+
+// planRemovals compares the stored record with the pull and writes the
+// run's removals and its next record into the snapshot. listed holds every
+// id SPS returned and valid the products that passed validation,
+// duplicates included. It returns the number of removals.
+func (a *ProductActivities) planRemovals(ctx context.Context, prefix string, listed map[int64]bool,
+	valid, kept []productmap.Product) (int, error) {
+	previous, found, err := readSyncedRecord(ctx, a.Snapshots, ProductSyncedRecordKey)
+	if err != nil {
+		return 0, err
+	}
+	if !found {
+		activity.GetLogger(ctx).Info("No record of an earlier product sync; this run removes nothing",
+			"recordKey", ProductSyncedRecordKey)
+	}
+
+	current := make(map[int64]productmap.Product, len(valid))
+	for _, p := range valid {
+		current[p.ID] = p
+	}
+	removals := productmap.PlanRemovals(previous, listed, current)
+	if removals == nil {
+		removals = []productmap.Removal{}
+	}
+	if err := putJSON(ctx, a.Snapshots, prefix+"/"+removalsObject, removals); err != nil {
+		return 0, temporalError(err, false)
+	}
+	next := productmap.NextSynced(kept, previous, listed)
+	if err := putJSON(ctx, a.Snapshots, prefix+"/"+nextRecordObject, syncedRecord{Products: next}); err != nil {
+		return 0, temporalError(err, false)
+	}
+	return len(removals), nil
+}
+
+// readRemovals returns the removals the pull planned. A snapshot without
+// the list has none.
+func readRemovals(ctx context.Context, bucket *s3mirror.Bucket, ref SnapshotRef) ([]productmap.Removal, error) {
+	key := cleanPrefix(ref.Prefix) + "/" + removalsObject
+	body, err := bucket.Get(ctx, key)
+	if errors.Is(err, s3mirror.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, temporalError(fmt.Errorf("read snapshot object %s: %w", key, err), false)
+	}
+	var removals []productmap.Removal
+	if err := json.Unmarshal(body, &removals); err != nil {
+		return nil, permanent(ErrorTypeInvalid, "snapshot object %s is not a JSON array of removals: %v", key, err)
+	}
+	return removals, nil
+}
+
+// goneIDs returns the ids of the removals SPS no longer lists, each once.
+func goneIDs(removals []productmap.Removal) []int64 {
+	var ids []int64
+	seen := map[int64]bool{}
+	for _, r := range removals {
+		if r.Gone && !seen[r.ID] {
+			seen[r.ID] = true
+			ids = append(ids, r.ID)
+		}
+	}
+	return ids
+}
