@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
+
+	"go.temporal.io/sdk/activity"
 
 	"github.com/stonecity/sync/clients/s3mirror"
 	"github.com/stonecity/sync/productmap"
@@ -85,35 +88,101 @@ func (a *ProductActivities) mirrorETags(ctx context.Context) (map[string]string,
 	return etags, nil
 }
 
+// mirrorPutConcurrency is the maximum number of mirror puts in flight.
+// Each put is one network round trip, so a first full run of about 11,000
+// documents written one at a time takes minutes against S3. Amazon's S3
+// User Guide (optimizing performance) gives at least 3,500 writes per
+// second per partitioned prefix, far above what 16 puts in flight send.
+const mirrorPutConcurrency = 16
+
+// mirrorPut is one document to write.
+type mirrorPut struct {
+	key   string
+	body  []byte
+	found bool
+	label string
+}
+
 // putMirrorDocuments writes the document of every active product whose
-// bytes differ from the existing object, and returns the set of document
-// keys the mirror should hold.
+// bytes differ from the existing object, mirrorPutConcurrency at a time,
+// and returns the set of document keys the mirror should hold. After a
+// failed put it starts no more puts, waits for those in flight and
+// returns the first failure. The counts include every put that succeeded.
+// A retry skips what is stored, so it counts each document once.
 func (a *ProductActivities) putMirrorDocuments(ctx context.Context, run *sinkRun,
 	active []productmap.Product, existing map[string]string) (map[string]bool, error) {
 	desired := make(map[string]bool, len(active))
-	for i, p := range active {
-		if i > 0 && i%mirrorHeartbeatEvery == 0 {
-			run.heartbeat(ctx, 0)
-		}
+	var puts []mirrorPut
+	for _, p := range active {
 		key := productmap.MirrorKey(p.Key)
 		desired[key] = true
 		body := productmap.MirrorJSON(productmap.MirrorDocumentFor(p))
-
 		etag, found := existing[key]
 		if found && etag == s3mirror.ETag(body) {
 			run.unchanged++
 			continue
 		}
-		if err := a.Mirror.Put(ctx, key, body, jsonContentType); err != nil {
-			return nil, fmt.Errorf("write the mirror document of %s: %w", productLabel(p), err)
-		}
-		if found {
-			run.cp.Updated++
-		} else {
-			run.cp.Created++
-		}
+		puts = append(puts, mirrorPut{key: key, body: body, found: found, label: productLabel(p)})
+	}
+	if err := a.putConcurrently(ctx, run, puts); err != nil {
+		return nil, err
 	}
 	return desired, nil
+}
+
+// putConcurrently runs puts with at most mirrorPutConcurrency in flight
+// and heartbeats every mirrorHeartbeatEvery finished puts. Only this
+// goroutine heartbeats, and the put goroutines update the counts under mu.
+func (a *ProductActivities) putConcurrently(ctx context.Context, run *sinkRun, puts []mirrorPut) error {
+	var (
+		mu       sync.Mutex
+		firstErr error
+		finished int
+		wg       sync.WaitGroup
+	)
+	slots := make(chan struct{}, mirrorPutConcurrency)
+	nextBeat := mirrorHeartbeatEvery
+	for _, put := range puts {
+		slots <- struct{}{}
+		mu.Lock()
+		stop := firstErr != nil
+		if finished >= nextBeat {
+			run.heartbeat(ctx, 0)
+			nextBeat = finished + mirrorHeartbeatEvery
+		}
+		mu.Unlock()
+		if stop {
+			<-slots
+			break
+		}
+
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() { <-slots }()
+			err := a.Mirror.Put(ctx, put.key, put.body, jsonContentType)
+			mu.Lock()
+			defer mu.Unlock()
+			finished++
+			if err != nil {
+				err = fmt.Errorf("write the mirror document %s of %s: %w", put.key, put.label, err)
+				if firstErr == nil {
+					firstErr = err
+				} else {
+					activity.GetLogger(ctx).Warn("Mirror put failed after an earlier failure", "key", put.key,
+						"error", err)
+				}
+				return
+			}
+			if put.found {
+				run.cp.Updated++
+			} else {
+				run.cp.Created++
+			}
+		}()
+	}
+	wg.Wait()
+	return firstErr
 }
 
 // deleteStaleMirrorObjects deletes the objects under the mirror prefix

@@ -6,13 +6,17 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"go.temporal.io/sdk/temporal"
 
 	"github.com/stonecity/sync/clients/sps"
+	"github.com/stonecity/sync/productmap"
 	"github.com/stonecity/sync/sandbox/objectstore"
 )
 
@@ -110,13 +114,13 @@ func TestProductMirrorRetryWritesNothingTwice(t *testing.T) {
 	h.loadProducts(testCatalog(150))
 	pull := h.pull()
 	in := SinkInput{Snapshot: pull.Snapshot, SyncKind: "product-sync"}
-	puts := 0
+	// Puts run concurrently, so the hook counts atomically.
+	var puts atomic.Int32
 	h.mirrorTraffic.setHook(func(w http.ResponseWriter, r *http.Request) bool {
 		if r.Method != http.MethodPut {
 			return false
 		}
-		puts++
-		if puts != 120 {
+		if puts.Add(1) != 120 {
 			return false
 		}
 		w.WriteHeader(http.StatusInternalServerError)
@@ -132,6 +136,87 @@ func TestProductMirrorRetryWritesNothingTwice(t *testing.T) {
 	require.NoError(t, second.err)
 	assert.Equal(t, 150, res.Created, "created over both attempts")
 	assert.Zero(t, res.Unchanged, "unchanged")
-	assert.Equal(t, 152, puts, "puts: 150 documents, the failed one and the index")
+	assert.EqualValues(t, 152, puts.Load(), "puts: 150 documents, the failed one and the index")
 	assert.Len(t, h.mirrorObjects(), 151, "mirror objects with the index")
+}
+
+func TestProductMirrorFailedPutNamesKey(t *testing.T) {
+	h := newProductHarness(t)
+	h.loadProducts(testCatalog(400))
+	in := SinkInput{Snapshot: h.pull().Snapshot, SyncKind: "product-sync"}
+	// testCatalog gives product 1238 the SKU GRN-0237-3CM.
+	failKey := productmap.MirrorKey(productmap.Key("GRN-0237-3CM"))
+	h.mirrorTraffic.setHook(func(w http.ResponseWriter, r *http.Request) bool {
+		if r.Method != http.MethodPut || !strings.HasSuffix(r.URL.Path, "/"+failKey) {
+			return false
+		}
+		w.WriteHeader(http.StatusInternalServerError)
+		return true
+	})
+
+	first := h.execute(h.acts.SyncProductMirror, in, nil, nil)
+
+	require.Error(t, first.err, "first attempt")
+	assert.Contains(t, first.err.Error(), failKey, "the error names the key")
+	assert.Contains(t, first.err.Error(), "SPS product 1238", "the error names the product")
+	stored := h.mirrorObjects()
+	assert.NotContains(t, stored, failKey, "the failed document")
+	assert.NotContains(t, stored, productmap.MirrorIndexKey, "no index after a failed put")
+	require.NotNil(t, first.heartbeat, "first attempt heartbeat")
+	var cp sinkProgress
+	require.NoError(t, first.heartbeat.Get(&cp))
+	assert.Equal(t, len(stored), cp.Created, "the checkpoint counts every stored document")
+
+	h.mirrorTraffic.setHook(nil)
+	var res SinkResult
+	second := h.execute(h.acts.SyncProductMirror, in, first.heartbeat, &res)
+
+	require.NoError(t, second.err, "second attempt")
+	assert.Equal(t, 400, res.Created, "created over both attempts")
+	assert.Zero(t, res.Updated, "updated")
+	assert.Zero(t, res.Unchanged, "unchanged")
+	assert.Len(t, h.mirrorObjects(), 401, "mirror objects with the index")
+}
+
+func TestProductMirrorPutsConcurrently(t *testing.T) {
+	h := newProductHarness(t)
+	h.loadProducts(testCatalog(200))
+	in := SinkInput{Snapshot: h.pull().Snapshot, SyncKind: "product-sync"}
+	// Puts wait until mirrorPutConcurrency of them are in flight at once,
+	// or until a timeout, so a sink that puts one at a time fails the
+	// test instead of hanging.
+	var inFlight, maxInFlight atomic.Int32
+	full := make(chan struct{})
+	var openGate sync.Once
+	h.mirrorTraffic.setHook(func(w http.ResponseWriter, r *http.Request) bool {
+		if r.Method != http.MethodPut {
+			return false
+		}
+		n := inFlight.Add(1)
+		defer inFlight.Add(-1)
+		for {
+			m := maxInFlight.Load()
+			if n <= m || maxInFlight.CompareAndSwap(m, n) {
+				break
+			}
+		}
+		if n == mirrorPutConcurrency {
+			openGate.Do(func() { close(full) })
+		}
+		select {
+		case <-full:
+		case <-time.After(5 * time.Second):
+			openGate.Do(func() { close(full) })
+		}
+		h.mirror.Handler().ServeHTTP(w, r)
+		return true
+	})
+
+	var res SinkResult
+	run := h.execute(h.acts.SyncProductMirror, in, nil, &res)
+
+	require.NoError(t, run.err)
+	assert.EqualValues(t, mirrorPutConcurrency, maxInFlight.Load(), "puts in flight at most")
+	assert.Equal(t, 200, res.Created, "created")
+	assert.Len(t, h.mirrorObjects(), 201, "mirror objects with the index")
 }
