@@ -60,11 +60,13 @@ type productHarness struct {
 	// squareClient is a second Square client for out-of-band catalog
 	// changes.
 	squareClient *squareclient.Client
-	// squareTraffic, mirrorTraffic and hubTraffic log the requests to
-	// each server, and their hooks can reply in place of the server.
+	// squareTraffic, mirrorTraffic, hubTraffic and spsTraffic log the
+	// requests to each server, and their hooks can reply in place of the
+	// server.
 	squareTraffic *traffic
 	mirrorTraffic *traffic
 	hubTraffic    *traffic
+	spsTraffic    *traffic
 	logs          *lockedBuffer
 	runs          int
 }
@@ -160,11 +162,12 @@ func newProductHarness(t testing.TB) *productHarness {
 		squareTraffic: &traffic{},
 		mirrorTraffic: &traffic{},
 		hubTraffic:    &traffic{},
+		spsTraffic:    &traffic{},
 		logs:          &lockedBuffer{},
 	}
 	hubURL := serve(t, h.hubTraffic.wrap(h.hub))
 	squareURL := serve(t, h.squareTraffic.wrap(h.square))
-	spsURL := serve(t, h.sps)
+	spsURL := serve(t, h.spsTraffic.wrap(h.sps))
 	mirrorURL := serve(t, h.mirrorTraffic.wrap(h.mirror.Handler()))
 	snapshotURL := serve(t, h.snapshot.Handler())
 

@@ -47,6 +47,9 @@ const skipDuplicateSKU = "duplicate SKU"
 // a per-record failure naming the product id and field. A duplicate is
 // skipped with the reason skipDuplicateSKU, and a log line names both
 // products. It heartbeats after each SPS page.
+// A pull that cannot show it read the whole catalogue (checkProductTotal,
+// checkPullComplete) fails as retryable before it writes the snapshot, so
+// an SPS fault never plans removals.
 // A retry starts again from page 1 and rewrites the same snapshot keys.
 // Client errors fail the attempt: rate limits, 5xx and timeouts as
 // retryable, validation and auth errors as final.
@@ -65,6 +68,7 @@ func (a *ProductActivities) PullProducts(ctx context.Context, in PullProductsInp
 	ctx = apicalls.WithRecorder(ctx, recorder)
 
 	pull := &productPull{seen: map[int64]bool{}, skipped: map[string]int{}}
+	firstTotal := 0
 	for page := 1; page > 0; {
 		res, err := a.SPS.QueryProducts(ctx, sps.ProductFilter{}, page, sps.MaxPageSize)
 		if err != nil {
@@ -74,12 +78,21 @@ func (a *ProductActivities) PullProducts(ctx context.Context, in PullProductsInp
 			return PullProductsResult{}, temporalError(fmt.Errorf("query SPS products, page %d: %w", page, err),
 				false)
 		}
+		if page == 1 {
+			firstTotal = res.TotalCount
+		}
 		if err := checkProductPage(res, page); err != nil {
+			return PullProductsResult{}, temporalError(err, false)
+		}
+		if err := checkProductTotal(res, page, firstTotal); err != nil {
 			return PullProductsResult{}, temporalError(err, false)
 		}
 		pull.add(res.Records)
 		activity.RecordHeartbeat(ctx, pullProgress{Page: page, Read: pull.read})
 		page = nextProductPage(res, page)
+	}
+	if err := checkPullComplete(len(pull.seen), firstTotal); err != nil {
+		return PullProductsResult{}, temporalError(err, false)
 	}
 
 	kept, duplicates := productmap.Dedupe(pull.products)
@@ -177,6 +190,54 @@ func checkProductPage(page sps.Page[sps.Product], pageNumber int) error {
 	}
 	return nil
 }
+
+// checkProductTotal rejects a page whose totalCount is less than the
+// records up to its end, as when SPS leaves totalCount out, and a page
+// whose totalCount differs from page 1's. The pull ends by totalCount,
+// and a product missed because records moved between pages would be
+// removed from every sink as deleted. The errors wrap
+// errProductCatalogueIncomplete, which is retryable.
+//
+// NOTE: a delete and a create between two pages keep totalCount, so a
+// product that moves to a page already read can still be missed.
+func checkProductTotal(page sps.Page[sps.Product], pageNumber, firstTotal int) error {
+	size := page.PageSize
+	if size <= 0 {
+		size = sps.MaxPageSize
+	}
+	if upTo := (pageNumber-1)*size + len(page.Records); page.TotalCount < upTo {
+		return fmt.Errorf("query SPS products, page %d: %w: totalCount %d is less than the %d records up to "+
+			"this page", pageNumber, errProductCatalogueIncomplete, page.TotalCount, upTo)
+	}
+	if page.TotalCount != firstTotal {
+		return fmt.Errorf("query SPS products, page %d: %w: totalCount changed from %d to %d during the pull, "+
+			"so products may have moved between pages", pageNumber, errProductCatalogueIncomplete, firstTotal,
+			page.TotalCount)
+	}
+	return nil
+}
+
+// checkPullComplete rejects a pull that read fewer distinct product ids
+// than SPS's totalCount, or none at all. The pull compares the catalogue
+// with the record of earlier runs, and a product it did not read would be
+// archived in HubSpot and deleted from Square and the mirror. An empty
+// catalogue is taken as an SPS fault, never as every product deleted.
+func checkPullComplete(distinct, totalCount int) error {
+	if distinct == 0 {
+		return fmt.Errorf("query SPS products: %w: SPS listed no products (totalCount %d)",
+			errProductCatalogueIncomplete, totalCount)
+	}
+	if distinct < totalCount {
+		return fmt.Errorf("query SPS products: %w: read %d distinct products but totalCount is %d",
+			errProductCatalogueIncomplete, distinct, totalCount)
+	}
+	return nil
+}
+
+// errProductCatalogueIncomplete is a product pull that cannot show it
+// read the whole SPS catalogue, a transient fault that a new pull can get
+// past.
+var errProductCatalogueIncomplete = errors.New("the SPS product catalogue was read incompletely")
 
 // errProductPageEmpty is an empty SPS product page before the end of the
 // catalogue, a transient SPS fault that a new pull can get past.

@@ -130,8 +130,9 @@ func (g *gateway) submit(w http.ResponseWriter, r *http.Request, body []byte) {
 // answerAfterFailure answers the card after a submit that failed without a
 // rejection, usually a timeout. It checks whether the workflow took the
 // submission, because the server can return its own deadline error just
-// before the gateway's context expires. A taken submission gets 202 and
-// any other gets 503, which is safe to retry.
+// before the gateway's context expires. A taken submission gets 202
+// creating, a deal whose quote exists gets 200 created as a completed
+// submit would, and any other gets 503, which is safe to retry.
 func (g *gateway) answerAfterFailure(w http.ResponseWriter, r *http.Request, dealID string, timeout bool, submitErr error, logger *zap.Logger) {
 	ctx, cancel := context.WithTimeout(r.Context(), fallbackQueryTimeout)
 	defer cancel()
@@ -139,7 +140,7 @@ func (g *gateway) answerAfterFailure(w http.ResponseWriter, r *http.Request, dea
 	if err == nil && status.State != "" {
 		logger.Warn("Quote submission did not complete, but the workflow took it",
 			zap.String("state", status.State), zap.Bool("timeout", timeout), zap.Error(submitErr))
-		writeJSON(w, http.StatusAccepted, answerOf(status))
+		writeJSON(w, statusCode(status), answerOf(status))
 		return
 	}
 
