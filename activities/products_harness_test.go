@@ -69,6 +69,8 @@ type productHarness struct {
 	spsTraffic    *traffic
 	logs          *lockedBuffer
 	runs          int
+	// allowMassRemoval is the AllowMassRemoval of every pull.
+	allowMassRemoval bool
 }
 
 // trafficEntry is one logged request.
@@ -249,7 +251,8 @@ func (h *productHarness) pull() PullProductsResult {
 	h.runs++
 	var res PullProductsResult
 	run := h.execute(h.acts.PullProducts,
-		PullProductsInput{SnapshotPrefix: fmt.Sprintf("product-sync/test/run-%d", h.runs)}, nil, &res)
+		PullProductsInput{SnapshotPrefix: fmt.Sprintf("product-sync/test/run-%d", h.runs),
+			AllowMassRemoval: h.allowMassRemoval}, nil, &res)
 	require.NoError(h.t, run.err)
 	return res
 }

@@ -109,12 +109,12 @@ func (a *ProductActivities) PullProducts(ctx context.Context, in PullProductsInp
 	if err != nil {
 		return PullProductsResult{}, temporalError(err, false)
 	}
-	removals, err := a.planRemovals(ctx, prefix, pull.seen, pull.products, kept)
+	plan, err := a.planRemovals(ctx, prefix, pull.seen, pull.products, kept, in.AllowMassRemoval)
 	if err != nil {
 		return PullProductsResult{}, err
 	}
 	res := pull.result(ref, kept, recorder.Counts())
-	res.Removals = removals
+	res.Removals, res.RemovalsHeld = plan.removals, plan.held
 	return res, nil
 }
 

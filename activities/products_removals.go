@@ -109,15 +109,39 @@ func readSyncedRecord(ctx context.Context, bucket *s3mirror.Bucket, key string) 
 	return rec.Products, true, nil
 }
 
+// The mass-removal limit: a run removes the products SPS no longer lists
+// only when they are at most massRemovalMinimum, or at most
+// massRemovalShare of the recorded products. A larger drop looks more like
+// an SPS fault than a clean-up, so the run holds those removals until an
+// operator allows them.
+const (
+	massRemovalMinimum = 50
+	massRemovalShare   = 0.05
+)
+
+// removalPlan is what planRemovals decided.
+type removalPlan struct {
+	removals int
+	held     int
+}
+
+// massRemoval reports whether removing gone products of recorded ones
+// exceeds the mass-removal limit.
+func massRemoval(gone, recorded int) bool {
+	return gone > massRemovalMinimum && float64(gone) > massRemovalShare*float64(recorded)
+}
+
 // planRemovals compares the stored record with the pull and writes the
 // run's removals and its next record into the snapshot. listed holds every
 // id SPS returned and valid the products that passed validation,
-// duplicates included. It returns the number of removals.
+// duplicates included. Products SPS no longer lists beyond the
+// mass-removal limit are held unless allowMass is true: they are not
+// removed and stay in the next record.
 func (a *ProductActivities) planRemovals(ctx context.Context, prefix string, listed map[int64]bool,
-	valid, kept []productmap.Product) (int, error) {
+	valid, kept []productmap.Product, allowMass bool) (removalPlan, error) {
 	previous, found, err := readSyncedRecord(ctx, a.Snapshots, ProductSyncedRecordKey)
 	if err != nil {
-		return 0, err
+		return removalPlan{}, err
 	}
 	if !found {
 		activity.GetLogger(ctx).Info("No record of an earlier product sync; this run removes nothing",
@@ -129,17 +153,51 @@ func (a *ProductActivities) planRemovals(ctx context.Context, prefix string, lis
 		current[p.ID] = p
 	}
 	removals := productmap.PlanRemovals(previous, listed, current)
+	next := productmap.NextSynced(kept, previous, listed)
+	plan := removalPlan{}
+	if gone := goneIDs(removals); !allowMass && massRemoval(len(gone), len(previous)) {
+		removals, next = holdGone(removals, previous, next)
+		plan.held = len(gone)
+		activity.GetLogger(ctx).Warn("SPS no longer lists more products than the mass-removal limit allows; "+
+			"none of them is removed. If SPS really deleted them, run the product sync with --allow-mass-removal",
+			"gone", len(gone), "recorded", len(previous), "limitMinimum", massRemovalMinimum,
+			"limitShare", massRemovalShare)
+	}
 	if removals == nil {
 		removals = []productmap.Removal{}
 	}
+	plan.removals = len(removals)
+
 	if err := putJSON(ctx, a.Snapshots, prefix+"/"+removalsObject, removals); err != nil {
-		return 0, temporalError(err, false)
+		return removalPlan{}, temporalError(err, false)
 	}
-	next := productmap.NextSynced(kept, previous, listed)
 	if err := putJSON(ctx, a.Snapshots, prefix+"/"+nextRecordObject, syncedRecord{Products: next}); err != nil {
-		return 0, temporalError(err, false)
+		return removalPlan{}, temporalError(err, false)
 	}
-	return len(removals), nil
+	return plan, nil
+}
+
+// holdGone drops the removals of products SPS no longer lists and keeps
+// their previous entries in the next record, so a later run plans them
+// again.
+func holdGone(removals []productmap.Removal, previous, next []productmap.SyncedProduct) (
+	[]productmap.Removal, []productmap.SyncedProduct) {
+	gone := map[int64]bool{}
+	remaining := make([]productmap.Removal, 0, len(removals))
+	for _, r := range removals {
+		if r.Gone {
+			gone[r.ID] = true
+			continue
+		}
+		remaining = append(remaining, r)
+	}
+	var heldRecords []productmap.SyncedProduct
+	for _, rec := range previous {
+		if gone[rec.ID] {
+			heldRecords = append(heldRecords, rec)
+		}
+	}
+	return remaining, productmap.MergeSynced(heldRecords, next)
 }
 
 // readRemovals returns the removals the pull planned. A snapshot without

@@ -40,6 +40,9 @@ type PullProductsInput struct {
 	// Snapshots bucket, unique per run, for example
 	// "product-sync/2026-12-04/<run id>". It must not be empty.
 	SnapshotPrefix string `json:"snapshotPrefix"`
+	// AllowMassRemoval lets the run remove more products SPS no longer
+	// lists than the mass-removal limit allows (see PullProducts).
+	AllowMassRemoval bool `json:"allowMassRemoval,omitempty"`
 }
 
 // SnapshotRef locates a snapshot: Pages objects named
@@ -70,8 +73,12 @@ type PullProductsResult struct {
 	// Removals counts the removals the pull planned: products of earlier
 	// runs that SPS no longer lists, or whose SKU key or Square item
 	// changed.
-	Removals int              `json:"removals,omitempty"`
-	APICalls []apicalls.Count `json:"apiCalls"`
+	Removals int `json:"removals,omitempty"`
+	// RemovalsHeld counts the products SPS no longer lists that the run
+	// did not remove, because there were more than the mass-removal limit
+	// allows. They stay in the record, so a later run removes them.
+	RemovalsHeld int              `json:"removalsHeld,omitempty"`
+	APICalls     []apicalls.Count `json:"apiCalls"`
 }
 
 // SinkInput selects the snapshot one sink activity writes.

@@ -19,7 +19,7 @@ import (
 
 // productsCommand is `starter sync products`.
 func productsCommand() *cobra.Command {
-	var noWait bool
+	var noWait, allowMassRemoval bool
 	var sinks []string
 	cmd := &cobra.Command{
 		Use:   "products",
@@ -30,7 +30,7 @@ func productsCommand() *cobra.Command {
 			"Another open product sync, such as a scheduled run, makes the command fail and name it.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			in := workflows.ProductSyncInput{Sinks: sinks}
+			in := workflows.ProductSyncInput{Sinks: sinks, AllowMassRemoval: allowMassRemoval}
 			// The sinks are checked before dialing, so a typo fails fast.
 			if _, err := in.SelectedSinks(); err != nil {
 				return err
@@ -60,6 +60,9 @@ func productsCommand() *cobra.Command {
 	cmd.Flags().StringSliceVar(&sinks, "sinks", nil,
 		"comma-separated sinks to write: hubspot, square, mirror (default: all three)")
 	cmd.Flags().BoolVar(&noWait, "no-wait", false, "print the workflow id and return without waiting")
+	cmd.Flags().BoolVar(&allowMassRemoval, "allow-mass-removal", false,
+		"remove the products SPS no longer lists even when they are more than 50 and more than 5% of the "+
+			"synced products; use it only after checking that SPS really deleted them")
 	return cmd
 }
 
@@ -103,6 +106,10 @@ func checkAttachedSinks(ctx context.Context, c client.Client, run client.Workflo
 		return fmt.Errorf("product sync %s (run %s) is already running with sinks %s, so it does not write %s: "+
 			"wait for it to finish, then run this command again", run.GetID(), run.GetRunID(),
 			strings.Join(have, ", "), strings.Join(missing, ", "))
+	}
+	if in.AllowMassRemoval && !running.AllowMassRemoval {
+		return fmt.Errorf("product sync %s (run %s) is already running without --allow-mass-removal: "+
+			"wait for it to finish, then run this command again", run.GetID(), run.GetRunID())
 	}
 	return nil
 }

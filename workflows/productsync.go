@@ -2,6 +2,7 @@ package workflows
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 
@@ -22,11 +23,12 @@ const (
 // products, the Square catalog and the public S3 mirror, then returns a
 // SyncReport with one SinkReport per sink.
 //
-// Steps: check the HubSpot schema (when the HubSpot sink runs), pull every
-// SPS product into a private snapshot (which also plans the removals of
-// products SPS deleted or gave another SKU), run the sinks concurrently on
-// that snapshot, save the record of synced products the next run compares
-// with, delete the snapshot, report. A sink that fails leaves the
+// Steps: check that no earlier run is open, check the HubSpot schema (when
+// the HubSpot sink runs), and pull every SPS product into a private
+// snapshot. The pull also plans the removals of products SPS deleted or
+// gave another SKU. Then run the sinks concurrently on that snapshot, save
+// the record of synced products the next run compares with, delete the
+// snapshot, and report. A sink that fails leaves the
 // others running, and the run completes with failures. A failed preflight
 // fails the HubSpot sink in the same way, or the run when HubSpot is the
 // only sink. A failed pull fails the run. The snapshot is deleted whatever happened, as it holds prices.
@@ -80,6 +82,8 @@ type productSyncRun struct {
 	snapshot    activities.SnapshotRef
 	report      report.SyncReport
 	progress    ProductSyncProgress
+	// allowMassRemoval is ProductSyncInput.AllowMassRemoval.
+	allowMassRemoval bool
 }
 
 func startProductSync(ctx workflow.Context, in ProductSyncInput) (*productSyncRun, error) {
@@ -90,7 +94,8 @@ func startProductSync(ctx workflow.Context, in ProductSyncInput) (*productSyncRu
 
 	info := workflow.GetInfo(ctx)
 	run := &productSyncRun{
-		sinks: sinks,
+		sinks:            sinks,
+		allowMassRemoval: in.AllowMassRemoval,
 		// The prefix is known before the pull, so a pull that fails
 		// half-way can still have its pages deleted.
 		snapshot: activities.SnapshotRef{
@@ -127,7 +132,8 @@ func (r *productSyncRun) pull(ctx workflow.Context) (activities.PullProductsResu
 	var products *activities.ProductActivities
 	var res activities.PullProductsResult
 	err := workflow.ExecuteActivity(pageActivity(ctx), products.PullProducts, activities.PullProductsInput{
-		SnapshotPrefix: r.snapshot.Prefix,
+		SnapshotPrefix:   r.snapshot.Prefix,
+		AllowMassRemoval: r.allowMassRemoval,
 	}).Get(ctx, &res)
 	if err != nil {
 		return res, err
@@ -144,6 +150,14 @@ func (r *productSyncRun) pull(ctx workflow.Context) (activities.PullProductsResu
 	}
 	rep.MergeSkipReasons(res.SkipReasons)
 	rep.MergeAPICalls(res.APICalls)
+	if res.RemovalsHeld > 0 {
+		rep.AddReview(report.RecordFailure{
+			SourceID: activities.ProductSyncedRecordKey,
+			Reason: fmt.Sprintf("%d products SPS no longer lists were not removed from HubSpot and Square, "+
+				"because that is more than the mass-removal limit allows; check SPS, and if it really deleted "+
+				"them, run `starter sync products --allow-mass-removal`", res.RemovalsHeld),
+		})
+	}
 	r.progress.Pages = res.Snapshot.Pages
 	r.progress.Records = res.Read
 	r.syncProgress()

@@ -53,6 +53,10 @@ type ProductSyncInput struct {
 	// Sinks limits the run to these sinks ("hubspot", "square",
 	// "mirror"). Empty means all three.
 	Sinks []string `json:"sinks,omitempty"`
+	// AllowMassRemoval removes the products SPS no longer lists even when
+	// they exceed the mass-removal limit, after an operator checked that
+	// SPS really deleted them.
+	AllowMassRemoval bool `json:"allowMassRemoval,omitempty"`
 }
 
 // SelectedSinks returns the sinks the input selects in report order,

@@ -356,3 +356,37 @@ func TestHubSpotProductStages(t *testing.T) {
 		{Name: "products: upsert", Records: 157, Calls: 3},
 	}, stages)
 }
+
+func TestProductSyncHeldRemovalsListedForReview(t *testing.T) {
+	env := newProductSyncEnv(t)
+	env.OnActivity("PullProducts", mock.Anything, activities.PullProductsInput{
+		SnapshotPrefix: ProductSnapshotPrefix("default-test-workflow-id", "default-test-run-id"), AllowMassRemoval: false,
+	}).Return(activities.PullProductsResult{Snapshot: testSnapshot, RemovalsHeld: 612}, nil).Once()
+	env.OnActivity("SyncProductMirror", mock.Anything, mock.Anything).
+		Return(sinkResult("mirror", 0, 0, 0, 3), nil).Once()
+	env.OnActivity("DeleteSnapshot", mock.Anything, mock.Anything).Return(nil)
+
+	env.ExecuteWorkflow(ProductSyncWorkflowName, ProductSyncInput{Sinks: []string{"mirror"}})
+
+	rep := productReport(t, env)
+	require.Len(t, rep.Reviews, 1)
+	assert.Equal(t, activities.ProductSyncedRecordKey, rep.Reviews[0].SourceID)
+	assert.Contains(t, rep.Reviews[0].Reason, "612 products SPS no longer lists were not removed")
+	assert.Contains(t, rep.Reviews[0].Reason, "--allow-mass-removal")
+}
+
+func TestProductSyncPassesAllowMassRemoval(t *testing.T) {
+	env := newProductSyncEnv(t)
+	env.OnActivity("PullProducts", mock.Anything, mock.MatchedBy(func(in activities.PullProductsInput) bool {
+		return in.AllowMassRemoval
+	})).Return(activities.PullProductsResult{Snapshot: testSnapshot, Removals: 612}, nil).Once()
+	env.OnActivity("SyncProductMirror", mock.Anything, mock.Anything).
+		Return(sinkResult("mirror", 0, 0, 612, 3), nil).Once()
+	env.OnActivity("DeleteSnapshot", mock.Anything, mock.Anything).Return(nil)
+
+	env.ExecuteWorkflow(ProductSyncWorkflowName, ProductSyncInput{Sinks: []string{"mirror"}, AllowMassRemoval: true})
+
+	rep := productReport(t, env)
+	assert.Empty(t, rep.Reviews)
+	assert.Equal(t, 612, rep.Sinks[0].Deleted)
+}
