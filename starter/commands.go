@@ -200,7 +200,11 @@ func followRun(cmd *cobra.Command, run client.WorkflowRun, startErr error, kind 
 	if noWait {
 		return nil
 	}
-	return printReport(cmd.OutOrStdout(), workflows.WaitReport(cmd.Context(), run, kind))
+	rep, err := workflows.WaitReport(cmd.Context(), run, kind)
+	if err != nil {
+		return err
+	}
+	return printReport(cmd.OutOrStdout(), rep)
 }
 
 // windowSync describes a sync command that runs over a time window.

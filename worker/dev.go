@@ -146,7 +146,13 @@ func runRound(ctx context.Context, stack *devstack.Stack) []report.SyncReport {
 			})
 			continue
 		}
-		reports = append(reports, workflows.WaitReport(ctx, run, r.kind))
+		rep, err := workflows.WaitReport(ctx, run, r.kind)
+		if err != nil {
+			// The worker is shutting down, so the later syncs do not
+			// start.
+			return reports
+		}
+		reports = append(reports, rep)
 	}
 	return reports
 }

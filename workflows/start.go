@@ -37,12 +37,17 @@ func StartOrderSync(ctx context.Context, c client.Client, in OrderSyncInput) (cl
 
 // WaitReport waits for a sync run and returns its report. A failed run
 // yields a report with status "failed" and the error, so callers can print
-// one report per run whatever happened.
-func WaitReport(ctx context.Context, run client.WorkflowRun, kind string) report.SyncReport {
+// one report per run whatever happened. When ctx ends first, only the wait
+// stopped, so it returns an error naming the run and no report.
+func WaitReport(ctx context.Context, run client.WorkflowRun, kind string) (report.SyncReport, error) {
 	var rep report.SyncReport
 	err := run.Get(ctx, &rep)
 	if err == nil {
-		return rep
+		return rep, nil
+	}
+	if ctx.Err() != nil {
+		return report.SyncReport{}, fmt.Errorf("stopped waiting for %s %s (run %s), which goes on running: "+
+			"follow it in the Temporal Web UI: %w", kind, run.GetID(), run.GetRunID(), ctx.Err())
 	}
 	return report.SyncReport{
 		Kind:       kind,
@@ -51,7 +56,7 @@ func WaitReport(ctx context.Context, run client.WorkflowRun, kind string) report
 		Status:     report.StatusFailed,
 		Failures:   []report.RecordFailure{},
 		Error:      rootCause(err),
-	}
+	}, nil
 }
 
 // rootCause returns the message of the activity or workflow error behind

@@ -161,7 +161,7 @@ func TestCustomerSyncWorkerRestartMidRun(t *testing.T) {
 				"the worker must stop mid-run")
 
 			startWorker(t, stack)
-			rep := workflows.WaitReport(ctx, run, workflows.CustomerSyncKind)
+			rep := waitReport(t, ctx, run, workflows.CustomerSyncKind)
 
 			require.Equal(t, report.StatusSucceeded, rep.Status, failureReasons(rep))
 			exp := data.Expect
@@ -238,7 +238,7 @@ func TestCustomerSyncEveryRepSpellingOnce(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 	run := startCustomerSync(ctx, t, stack, workflows.CustomerSyncInput{})
-	rep := workflows.WaitReport(ctx, run, workflows.CustomerSyncKind)
+	rep := waitReport(t, ctx, run, workflows.CustomerSyncKind)
 
 	require.Equal(t, report.StatusSucceeded, rep.Status, failureReasons(rep))
 	handled := handledCustomerIDs(ctx, t, stack, run.GetID())
@@ -331,7 +331,7 @@ func TestCustomerSyncRecordHistory(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	run := startCustomerSync(ctx, t, stack, workflows.CustomerSyncInput{})
-	rep := workflows.WaitReport(ctx, run, workflows.CustomerSyncKind)
+	rep := waitReport(t, ctx, run, workflows.CustomerSyncKind)
 	require.Equal(t, report.StatusSucceeded, rep.Status, failureReasons(rep))
 	require.Positive(t, rep.Created, "companies created")
 

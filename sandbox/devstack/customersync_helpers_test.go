@@ -58,7 +58,7 @@ func syncCustomers(t *testing.T, stack *devstack.Stack) report.SyncReport {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 	run := startCustomerSync(ctx, t, stack, workflows.CustomerSyncInput{})
-	return workflows.WaitReport(ctx, run, workflows.CustomerSyncKind)
+	return waitReport(t, ctx, run, workflows.CustomerSyncKind)
 }
 
 // activeCustomers returns the customers SPS lists under status Active,

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 	enumspb "go.temporal.io/api/enums/v1"
 	historypb "go.temporal.io/api/history/v1"
+	"go.temporal.io/sdk/client"
 	"go.temporal.io/sdk/worker"
 	"google.golang.org/protobuf/encoding/protojson"
 
@@ -72,7 +73,7 @@ func syncOrders(t *testing.T, stack *devstack.Stack, pageSize int) report.SyncRe
 		Since: &since, Until: &until, PageSize: pageSize,
 	})
 	require.NoError(t, err)
-	return workflows.WaitReport(ctx, run, workflows.OrderSyncKind)
+	return waitReport(t, ctx, run, workflows.OrderSyncKind)
 }
 
 // requireNoDuplicates fails on two deals with one square_order_id, or two
@@ -141,4 +142,13 @@ func writeHistory(ctx context.Context, t *testing.T, stack *devstack.Stack, work
 	require.NoError(t, json.Indent(&indented, data, "", "  "))
 	indented.WriteByte('\n')
 	require.NoError(t, os.WriteFile(path, indented.Bytes(), 0o644))
+}
+
+// waitReport waits for run's report and fails the test when ctx ends
+// before the run does.
+func waitReport(t testing.TB, ctx context.Context, run client.WorkflowRun, kind string) report.SyncReport {
+	t.Helper()
+	rep, err := workflows.WaitReport(ctx, run, kind)
+	require.NoError(t, err)
+	return rep
 }

@@ -87,7 +87,7 @@ func TestOrderSyncWorkerRestartMidRun(t *testing.T) {
 	require.Less(t, dealsAtStop, data.Expect.SaleOrders, "the worker must stop mid-run")
 
 	startWorker(t, stack)
-	rep := workflows.WaitReport(ctx, run, workflows.OrderSyncKind)
+	rep := waitReport(t, ctx, run, workflows.OrderSyncKind)
 
 	require.Equal(t, report.StatusSucceeded, rep.Status, failureReasons(rep))
 	assert.Len(t, squareDeals(stack), data.Expect.SaleOrders, "no missing deal")
@@ -121,14 +121,18 @@ func TestOrderSyncSameWindowTwiceAtOnce(t *testing.T) {
 
 	var wg sync.WaitGroup
 	reports := make([]report.SyncReport, 2)
+	waitErrs := make([]error, 2)
 	for i, run := range []client.WorkflowRun{runA, runC} {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			reports[i] = workflows.WaitReport(ctx, run, workflows.OrderSyncKind)
+			reports[i], waitErrs[i] = workflows.WaitReport(ctx, run, workflows.OrderSyncKind)
 		}()
 	}
 	wg.Wait()
+	for _, err := range waitErrs {
+		require.NoError(t, err)
+	}
 
 	for _, rep := range reports {
 		require.Equal(t, report.StatusSucceeded, rep.Status, failureReasons(rep))

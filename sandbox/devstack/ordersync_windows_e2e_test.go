@@ -38,7 +38,7 @@ func TestOrderSyncContinueAsNew(t *testing.T) {
 		return progressPages(ctx, stack.Client, run) >= 1
 	}, time.Minute, 50*time.Millisecond)
 	stack.Sims.HubSpot.SetFaults(hubsim.Faults{FailNext: 3, ErrorStatuses: []int{500}})
-	rep := workflows.WaitReport(ctx, run, workflows.OrderSyncKind)
+	rep := waitReport(t, ctx, run, workflows.OrderSyncKind)
 
 	require.Equal(t, report.StatusSucceeded, rep.Status, failureReasons(rep))
 	require.Zero(t, stack.Sims.HubSpot.Faults().FailNext, "three page calls failed")
@@ -105,7 +105,7 @@ func scheduledWindow(ctx context.Context, t *testing.T, stack *devstack.Stack, u
 		ID: workflows.OrderSyncWorkflowID(window), TaskQueue: workflows.TaskQueue,
 	}, workflows.OrderSyncWorkflowName, workflows.OrderSyncInput{Until: &until})
 	require.NoError(t, err)
-	rep := workflows.WaitReport(ctx, run, workflows.OrderSyncKind)
+	rep := waitReport(t, ctx, run, workflows.OrderSyncKind)
 	require.NotNil(t, rep.Window)
 	assert.Equal(t, window.Since, rep.Window.Since, "the lookback sets the window start")
 	return rep

@@ -63,7 +63,7 @@ func syncProducts(t *testing.T, stack *devstack.Stack) report.SyncReport {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
-	return workflows.WaitReport(ctx, startProductSync(ctx, t, stack), workflows.ProductSyncKind)
+	return waitReport(t, ctx, startProductSync(ctx, t, stack), workflows.ProductSyncKind)
 }
 
 // hubSpotProducts returns the live HubSpot products by sps_id and fails on
@@ -290,7 +290,7 @@ func TestProductSyncWorkerRestartMidRun(t *testing.T) {
 		"the worker must stop mid-run")
 
 	startWorker(t, stack)
-	rep := workflows.WaitReport(ctx, run, workflows.ProductSyncKind)
+	rep := waitReport(t, ctx, run, workflows.ProductSyncKind)
 
 	require.NotEqual(t, report.StatusFailed, rep.Status, failureReasons(rep))
 	assertOnlyInvalidRecordsFailed(t, rep, expect.InvalidProducts)
@@ -319,7 +319,7 @@ func TestProductSyncRecordHistory(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	run := startProductSync(ctx, t, stack)
-	rep := workflows.WaitReport(ctx, run, workflows.ProductSyncKind)
+	rep := waitReport(t, ctx, run, workflows.ProductSyncKind)
 	require.NotEqual(t, report.StatusFailed, rep.Status, failureReasons(rep))
 	require.Len(t, rep.Sinks, len(workflows.ProductSinks))
 

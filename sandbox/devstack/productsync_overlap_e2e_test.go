@@ -34,9 +34,9 @@ func TestProductSyncOverlapSecondRunStops(t *testing.T) {
 		time.Minute, 20*time.Millisecond, "the first run reaches its pull")
 
 	second := startProductSync(ctx, t, stack)
-	secondReport := workflows.WaitReport(ctx, second, workflows.ProductSyncKind)
+	secondReport := waitReport(t, ctx, second, workflows.ProductSyncKind)
 	stack.Sims.SPS.SetFaults(spssim.Faults{})
-	firstReport := workflows.WaitReport(ctx, first, workflows.ProductSyncKind)
+	firstReport := waitReport(t, ctx, first, workflows.ProductSyncKind)
 
 	assert.Equal(t, report.StatusFailed, secondReport.Status, "the later run stops")
 	assert.Contains(t, secondReport.Error, first.GetID(), "the error names the open run")

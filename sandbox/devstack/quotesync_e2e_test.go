@@ -30,7 +30,7 @@ func syncQuotes(t *testing.T, stack *devstack.Stack) report.SyncReport {
 	until := time.Now().UTC().Add(time.Minute)
 	run, err := workflows.StartQuoteSync(ctx, stack.Client, workflows.QuoteSyncInput{Since: &since, Until: &until})
 	require.NoError(t, err)
-	return workflows.WaitReport(ctx, run, workflows.QuoteSyncKind)
+	return waitReport(t, ctx, run, workflows.QuoteSyncKind)
 }
 
 // quoteDeals returns the deals in the Quotes pipeline by sps_quote_id.
@@ -127,7 +127,7 @@ func rematchQuotes(t *testing.T, stack *devstack.Stack) report.SyncReport {
 		TaskQueue: workflows.TaskQueue,
 	}, workflows.RematchQuotesWorkflowName, workflows.RematchQuotesInput{})
 	require.NoError(t, err)
-	return workflows.WaitReport(ctx, run, workflows.RematchQuotesKind)
+	return waitReport(t, ctx, run, workflows.RematchQuotesKind)
 }
 
 func TestRematchLinksQuotesToLaterCompanies(t *testing.T) {
@@ -195,7 +195,7 @@ func TestQuoteSyncWorkerRestartMidRun(t *testing.T) {
 	require.Less(t, len(quoteDeals(t, stack)), len(quotes), "the worker must stop mid-run")
 
 	startWorker(t, stack)
-	rep := workflows.WaitReport(ctx, run, workflows.QuoteSyncKind)
+	rep := waitReport(t, ctx, run, workflows.QuoteSyncKind)
 
 	require.Equal(t, report.StatusSucceeded, rep.Status, failureReasons(rep))
 	assert.Len(t, quoteDeals(t, stack), len(quotes), "no missing deal, and quoteDeals fails on a duplicate")
