@@ -20,6 +20,8 @@ type Settings struct {
 	Products  Products
 	// QuoteBuilder is the quote builder's flag and webhook gateway.
 	QuoteBuilder QuoteBuilder
+	// Metrics is the worker's Prometheus endpoint.
+	Metrics Metrics
 }
 
 // Quotes holds quote sync settings.
@@ -161,6 +163,7 @@ var Variables = []struct{ Name, Meaning string }{
 	{"SPS_WEBHOOK_SECRET", "key of SPS quote-status webhook signatures (secret; the gateway needs it when the quote builder is enabled)"},
 	{"GATEWAY_PUBLIC_URL", "scheme and host HubSpot calls the gateway at, for example https://sync.example.com (no default)"},
 	{"GATEWAY_ADDR", "listen address host:port of the webhook gateway (default 127.0.0.1:8305)"},
+	{"METRICS_ADDR", "listen address host:port of the worker's Prometheus /metrics endpoint (default: no endpoint)"},
 }
 
 // Load reads the settings from getenv (os.Getenv in production) over the
@@ -201,6 +204,7 @@ func Load(getenv func(string) string) (Settings, error) {
 	e.positiveInt("QUOTE_LOOKBACK_HOURS", &s.Quotes.LookbackHours, MaxLookbackHours)
 	e.loadProducts(&s.Products)
 	e.loadQuoteBuilder(&s.QuoteBuilder)
+	e.loadMetrics(&s.Metrics)
 	e.checkURL("SPS_BASE_URL", s.SPS.BaseURL)
 	e.checkURL("HUBSPOT_BASE_URL", s.HubSpot.BaseURL)
 	e.checkURL("SQUARE_BASE_URL", s.Square.BaseURL)

@@ -146,7 +146,7 @@ func overrideCases(t *testing.T) []overrideCase {
 			func(s Settings) any { return s.Quotes.Schedule }, "15 12 * * *"},
 		{"QUOTE_LOOKBACK_HOURS", "49",
 			func(s Settings) any { return s.Quotes.LookbackHours }, 49},
-	}, append(productOverrideCases(), quoteBuilderOverrideCases()...)...)
+	}, append(append(productOverrideCases(), quoteBuilderOverrideCases()...), metricsOverrideCases()...)...)
 }
 
 func TestLoadEachVariableOverridesDefault(t *testing.T) {

@@ -4,7 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net"
 	"os"
+	"strconv"
 	"time"
 
 	"go.temporal.io/sdk/client"
@@ -21,6 +23,16 @@ import (
 // runDev boots the dev stack, runs one round of every sync and, unless
 // --once, keeps the worker running until interrupted.
 func runDev(ctx context.Context, f flags, logger *zap.Logger) error {
+	var metricsHandler client.MetricsHandler
+	metricsURL := ""
+	if f.metrics >= 0 {
+		h, srv, err := startMetrics(net.JoinHostPort("127.0.0.1", strconv.Itoa(f.metrics)), logger)
+		if err != nil {
+			return err
+		}
+		defer stopMetrics(srv, logger)
+		metricsHandler, metricsURL = h, srv.URL()
+	}
 	stack, err := devstack.Start(ctx, devstack.Options{
 		StateDir:     f.stateDir,
 		Seed:         f.seed,
@@ -37,6 +49,7 @@ func runDev(ctx context.Context, f flags, logger *zap.Logger) error {
 		HubSpotFiles:   f.hubspotIn,
 		SquareFiles:    f.squareIn,
 		Logger:         logger,
+		MetricsHandler: metricsHandler,
 	})
 	if err != nil {
 		return err
@@ -46,7 +59,7 @@ func runDev(ctx context.Context, f flags, logger *zap.Logger) error {
 			logger.Warn("Dev stack did not stop cleanly", zap.Error(err))
 		}
 	}()
-	printEndpoints(stack)
+	printEndpoints(stack, metricsURL)
 
 	if err := prepareDev(ctx, stack, logger); err != nil {
 		return err

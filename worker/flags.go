@@ -28,6 +28,7 @@ type flags struct {
 	sps        int
 	s3         int
 	gateway    int
+	metrics    int
 	hubspotIn  fileList
 	squareIn   fileList
 	logLevel   string
@@ -44,7 +45,7 @@ func (f *fileList) Set(v string) error { *f = append(*f, v); return nil }
 var devOnlyFlags = map[string]bool{
 	"once": true, "report": true, "state-dir": true, "seed": true, "orders": true,
 	"temporal-port": true, "ui-port": true, "hubspot-port": true, "square-port": true, "sps-port": true,
-	"s3-port": true, "gateway-port": true, "hubspot-load": true, "square-load": true,
+	"s3-port": true, "gateway-port": true, "metrics-port": true, "hubspot-load": true, "square-load": true,
 }
 
 // parseFlags parses the worker's arguments and writes usage and parse
@@ -95,6 +96,7 @@ func newFlagSet(f *flags, output io.Writer) *flag.FlagSet {
 	fs.IntVar(&f.sps, "sps-port", 8303, "with --dev: SPS simulator port on 127.0.0.1 (0 picks a free port)")
 	fs.IntVar(&f.s3, "s3-port", 8304, "with --dev: port of the S3 server of product sync on 127.0.0.1 (0 picks a free port)")
 	fs.IntVar(&f.gateway, "gateway-port", 8305, "with --dev: port of the quote builder's webhook gateway on 127.0.0.1 (0 picks a free port)")
+	fs.IntVar(&f.metrics, "metrics-port", 8306, "with --dev: port of the worker's Prometheus /metrics endpoint on 127.0.0.1 (0 picks a free port, -1 disables it)")
 	fs.Var(&f.hubspotIn, "hubspot-load", "with --dev: load extra HubSpot records from this JSON file before the first round (repeatable)")
 	fs.Var(&f.squareIn, "square-load", "with --dev: load extra Square records from this JSON file before the first round (repeatable)")
 	fs.StringVar(&f.logLevel, "log-level", "info", "log level: debug, info, warn or error")
@@ -110,8 +112,9 @@ func newFlagSet(f *flags, output io.Writer) *flag.FlagSet {
 	return fs
 }
 
-// checkRanges rejects ports outside 0–65535 (the UI also takes -1), one
-// fixed port given to two listeners, and a negative order count.
+// checkRanges rejects ports outside 0–65535 (the UI and metrics ports
+// also take -1), one fixed port given to two listeners, and a negative
+// order count.
 func checkRanges(f flags) error {
 	ports := []struct {
 		name  string
@@ -125,6 +128,7 @@ func checkRanges(f flags) error {
 		{"--sps-port", f.sps, 0},
 		{"--s3-port", f.s3, 0},
 		{"--gateway-port", f.gateway, 0},
+		{"--metrics-port", f.metrics, -1},
 	}
 	owner := map[int]string{}
 	for _, p := range ports {

@@ -76,6 +76,7 @@ func TestParseFlagsDevOnlyFlagWithoutDev(t *testing.T) {
 		"square-port": {"--square-port", "0"}, "sps-port": {"--sps-port", "0"},
 		"s3-port":      {"--s3-port", "0"},
 		"gateway-port": {"--gateway-port", "0"},
+		"metrics-port": {"--metrics-port", "-1"},
 		"hubspot-load": {"--hubspot-load", "a.json"},
 		"square-load":  {"--square-load", "b.json"},
 	}
@@ -125,6 +126,8 @@ func TestParseFlagsRejectsOutOfRange(t *testing.T) {
 		{"same port twice", []string{"--hubspot-port", "9000", "--square-port", "9000"},
 			"--hubspot-port and --square-port are both 9000"},
 		{"ui on frontend port", []string{"--temporal-port", "8233"}, "--temporal-port and --ui-port are both 8233"},
+		{"metrics port below -1", []string{"--metrics-port", "-2"}, "invalid --metrics-port -2: use a port from -1 to 65535"},
+		{"metrics on gateway port", []string{"--metrics-port", "8305"}, "--gateway-port and --metrics-port are both 8305"},
 		{"not a number", []string{"--orders", "many"}, `invalid value "many" for flag -orders`},
 	}
 	for _, tc := range tests {

@@ -34,11 +34,20 @@ func runProduction(ctx context.Context, logger *zap.Logger) error {
 		return err
 	}
 
-	c, err := client.Dial(client.Options{
+	opts := client.Options{
 		HostPort:  settings.Temporal.Address,
 		Namespace: settings.Temporal.Namespace,
 		Logger:    logging.Temporal(logger.Named("temporal")),
-	})
+	}
+	if settings.Metrics.Addr != "" {
+		h, srv, err := startMetrics(settings.Metrics.Addr, logger)
+		if err != nil {
+			return err
+		}
+		defer stopMetrics(srv, logger)
+		opts.MetricsHandler = h
+	}
+	c, err := client.Dial(opts)
 	if err != nil {
 		return fmt.Errorf("connect to Temporal at %s: %w", settings.Temporal.Address, err)
 	}

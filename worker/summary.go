@@ -15,8 +15,9 @@ func newDependencies(stack *devstack.Stack) (activities.Dependencies, error) {
 	return activities.NewDependencies(stack.Settings)
 }
 
-// printEndpoints lists where everything of the dev stack listens.
-func printEndpoints(stack *devstack.Stack) {
+// printEndpoints lists where everything of the dev stack listens;
+// metricsURL "" means the metrics endpoint is off.
+func printEndpoints(stack *devstack.Stack, metricsURL string) {
 	fmt.Println("Stone City sync dev stack")
 	fmt.Printf("  Temporal frontend  %s (namespace %s)\n", stack.Temporal.FrontendAddress(), stack.Temporal.Namespace())
 	if url := stack.Temporal.UIURL(); url != "" {
@@ -28,6 +29,9 @@ func printEndpoints(stack *devstack.Stack) {
 	fmt.Printf("  S3 server          %s  (buckets %s, %s; admin %s)\n", stack.Sims.S3URL,
 		devstack.DevMirrorBucket, devstack.DevSnapshotBucket, devstack.AdminURL(stack.Sims.S3URL))
 	fmt.Printf("  Quote gateway      %s  (HUBSPOT_CLIENT_SECRET=%s)\n", stack.GatewayURL, devstack.DevHubSpotClientSecret)
+	if metricsURL != "" {
+		fmt.Printf("  Worker metrics     %s\n", metricsURL)
+	}
 	fmt.Println()
 }
 

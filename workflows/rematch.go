@@ -42,12 +42,14 @@ func RematchQuotes(ctx workflow.Context, _ RematchQuotesInput) (report.SyncRepor
 		Failures:   []report.RecordFailure{},
 	}
 	if err := preflight(ctx, QuoteSyncKind, &rep); err != nil {
+		logFailure(ctx, rep, 0, err)
 		return report.SyncReport{}, err
 	}
 
 	var quotes *activities.QuoteActivities
 	var res activities.RematchResult
 	if err := workflow.ExecuteActivity(pageActivity(ctx), quotes.RematchQuotes).Get(ctx, &res); err != nil {
+		logFailure(ctx, rep, 0, err)
 		return report.SyncReport{}, err
 	}
 	rep.Updated = res.Linked

@@ -63,6 +63,9 @@ type Options struct {
 	HubSpotFiles []string
 	SquareFiles  []string
 	Logger       *zap.Logger
+	// MetricsHandler receives the Temporal client's and the workflows'
+	// metrics; nil records none.
+	MetricsHandler client.MetricsHandler
 }
 
 // Stack is a running dev stack.
@@ -135,9 +138,10 @@ func (s *Stack) start(ctx context.Context, opts Options) error {
 		return fmt.Errorf("start Temporal: %w", err)
 	}
 	s.Client, err = client.Dial(client.Options{
-		HostPort:  s.Temporal.FrontendAddress(),
-		Namespace: s.Temporal.Namespace(),
-		Logger:    logging.Temporal(s.logger.Named("temporal-client")),
+		HostPort:       s.Temporal.FrontendAddress(),
+		Namespace:      s.Temporal.Namespace(),
+		Logger:         logging.Temporal(s.logger.Named("temporal-client")),
+		MetricsHandler: opts.MetricsHandler,
 	})
 	if err != nil {
 		return fmt.Errorf("connect to Temporal at %s: %w", s.Temporal.FrontendAddress(), err)
