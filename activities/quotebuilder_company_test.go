@@ -5,6 +5,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"go.temporal.io/sdk/temporal"
 
 	hubsim "github.com/stonecity/sync/sandbox/hubspot"
 )
@@ -133,6 +134,7 @@ func TestQuoteBuilderCustomerKeyPerCompany(t *testing.T) {
 			appErr := appError(t, err)
 			assert.Equal(t, ErrorTypeIdempotencyMismatch, appErr.Type())
 			assert.True(t, appErr.NonRetryable())
+			assert.Equal(t, temporal.ApplicationErrorCategoryBenign, appErr.Category(), "an expected path, not an alert")
 			assert.Contains(t, appErr.Message(), "HubSpot company 501 of deal "+tt.dealID)
 			assert.Contains(t, appErr.Message(), "Idempotency-Key quote-builder/company-501/customer")
 		})

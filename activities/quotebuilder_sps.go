@@ -7,6 +7,7 @@ import (
 	"strconv"
 
 	"go.temporal.io/sdk/activity"
+	"go.temporal.io/sdk/temporal"
 
 	"github.com/stonecity/sync/apicalls"
 	"github.com/stonecity/sync/clients/sps"
@@ -49,6 +50,11 @@ func (a *QuoteBuilderActivities) CreateSPSCustomer(ctx context.Context,
 	}
 	key := quotebuild.CustomerKey(in.Records.CompanyID)
 	created, err := a.SPS.CreateCustomer(ctx, key, customer)
+	if sps.IsIdempotencyMismatch(err) {
+		activity.GetLogger(ctx).Info("SPS customer key already used with other details; the workflow waits "+
+			"for the company's sps_customer_id", "dealID", in.Records.DealID, "companyID", in.Records.CompanyID)
+		return CreateSPSCustomerResult{}, customerKeyTaken(err, customer.Name, in.Records, key)
+	}
 	if err != nil {
 		return CreateSPSCustomerResult{}, spsCreateError(err, "create SPS customer %q for HubSpot company %s "+
 			"of deal %s (Idempotency-Key %s)", customer.Name, in.Records.CompanyID, in.Records.DealID, key)
@@ -84,6 +90,18 @@ func (a *QuoteBuilderActivities) CreateSPSQuote(ctx context.Context,
 		"spsCustomerID", in.CustomerID)
 	return CreateSPSQuoteResult{QuoteID: id, QuoteNumber: created.TransactionNumber,
 		Total: created.Total.String(), APICalls: recorder.Counts()}, nil
+}
+
+// customerKeyTaken is the final IdempotencyMismatch of a customer create
+// whose company key another create used with other details. Another deal
+// of the company usually made that create, and the workflow then waits
+// for its stamp, so the error is benign: the SDK logs it at debug level
+// and counts no activity failure.
+func customerKeyTaken(err error, name string, records quotebuild.Records, key string) error {
+	return temporal.NewApplicationErrorWithOptions(fmt.Sprintf("create SPS customer %q for HubSpot company %s "+
+		"of deal %s (Idempotency-Key %s): SPS already has a create with the same idempotency key and another "+
+		"body: %v", name, records.CompanyID, records.DealID, key, err), ErrorTypeIdempotencyMismatch,
+		temporal.ApplicationErrorOptions{NonRetryable: true, Category: temporal.ApplicationErrorCategoryBenign})
 }
 
 // spsCreateError names the create in err and classifies it. The message
