@@ -64,7 +64,7 @@ func runDev(ctx context.Context, f flags, logger *zap.Logger) error {
 	if err := prepareDev(ctx, stack, logger); err != nil {
 		return err
 	}
-	w, err := stack.NewWorker(worker.Options{})
+	w, err := stack.NewWorker(worker.Options{WorkerStopTimeout: stopTimeout})
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"time"
 
 	"go.temporal.io/api/operatorservice/v1"
 	"go.temporal.io/sdk/client"
@@ -18,6 +19,12 @@ import (
 	"github.com/stonecity/sync/logging"
 	"github.com/stonecity/sync/workflows"
 )
+
+// stopTimeout is how long a stopping worker lets running activities
+// finish. Most activities read one page or write one batch and finish
+// well within it. A longer one is canceled and retried on another worker,
+// and that is safe because every write is idempotent.
+const stopTimeout = 20 * time.Second
 
 // runProduction polls the task queue of the configured cluster until ctx
 // ends.
@@ -56,7 +63,7 @@ func runProduction(ctx context.Context, logger *zap.Logger) error {
 		return err
 	}
 
-	w := worker.New(c, workflows.TaskQueue, worker.Options{})
+	w := worker.New(c, workflows.TaskQueue, worker.Options{WorkerStopTimeout: stopTimeout})
 	workflows.Register(w)
 	activities.Register(w, deps)
 	logger.Info("Worker polling", zap.String("taskQueue", workflows.TaskQueue),
