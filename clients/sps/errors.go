@@ -61,23 +61,27 @@ type Error struct {
 	create bool  // the call was a create with an Idempotency-Key
 }
 
-// Error describes the failure with the endpoint, status, code and message.
+// Error describes the failure with the endpoint, status, code and message,
+// each part after a colon: "sps POST /v2/Quotes: HTTP 500 internal: ...".
 func (e *Error) Error() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "sps %s:", e.Endpoint)
+	var head []string
 	if e.Status != 0 {
-		fmt.Fprintf(&b, " HTTP %d", e.Status)
+		head = append(head, fmt.Sprintf("HTTP %d", e.Status))
 	}
 	if e.Code != "" {
-		fmt.Fprintf(&b, " %s", e.Code)
+		head = append(head, string(e.Code))
+	}
+	parts := []string{"sps " + e.Endpoint}
+	if len(head) > 0 {
+		parts = append(parts, strings.Join(head, " "))
 	}
 	if e.Message != "" {
-		fmt.Fprintf(&b, ": %s", e.Message)
+		parts = append(parts, e.Message)
 	}
 	if e.err != nil {
-		fmt.Fprintf(&b, ": %v", e.err)
+		parts = append(parts, e.err.Error())
 	}
-	return b.String()
+	return strings.Join(parts, ": ")
 }
 
 // Unwrap returns the transport failure behind a Status 0 error, so that

@@ -137,6 +137,7 @@ func TestConnectionRefusedIsRetryable(t *testing.T) {
 	assert.Equal(t, "POST /v1/token/loginv1", e.Endpoint)
 	assert.Equal(t, 0, e.Status)
 	assert.True(t, e.Retryable)
+	assert.Regexp(t, `^sps POST /v1/token/loginv1: request failed: \S`, err.Error())
 }
 
 func TestCanceledContextIsFinal(t *testing.T) {
