@@ -2,6 +2,7 @@ package activities
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"sort"
 	"strconv"
@@ -87,18 +88,38 @@ func (a *CustomerActivities) FetchCustomerPage(ctx context.Context, in CustomerP
 		}
 		res.Records = append(res.Records, customerRecord(c, in))
 	}
+	for _, u := range page.Unreadable {
+		if in.Sweep && covered[unreadableRep(u)] {
+			continue
+		}
+		failure := unreadableFailure(u, in.Page)
+		res.Records = append(res.Records, CustomerRecord{ID: u.ID, Class: ClassUnreadable,
+			SourceID: failure.SourceID, Reason: failure.Reason})
+	}
 	// The page size in SPS's response, not the requested one, decides
 	// whether more pages follow.
 	size := page.PageSize
 	if size <= 0 {
-		size = len(page.Records)
+		size = page.Listed()
 	}
-	if len(page.Records) > 0 && in.Page*size < page.TotalCount {
+	if page.Listed() > 0 && in.Page*size < page.TotalCount {
 		res.NextPage = in.Page + 1
 	}
 	sort.Slice(res.Records, func(i, j int) bool { return res.Records[i].ID < res.Records[j].ID })
 	res.APICalls = recorder.Counts()
 	return res, nil
+}
+
+// unreadableRep returns the sales rep of a customer record that does not
+// decode, or "" when that field cannot be read either.
+func unreadableRep(u sps.UnreadableRecord) string {
+	var probe struct {
+		SalesRepName string `json:"salesRepName"`
+	}
+	if json.Unmarshal(u.Raw, &probe) != nil {
+		return ""
+	}
+	return probe.SalesRepName
 }
 
 // customerRecord classifies and maps one customer.

@@ -7,14 +7,23 @@ import (
 	"github.com/stonecity/sync/report"
 )
 
+// ClassUnreadable is the class of a customer record that does not decode,
+// a failure of the run.
+const ClassUnreadable = "unreadable"
+
 // CustomerRecord is one SPS customer as customer sync carries it between
 // activities: classified, with the HubSpot properties it maps to. Retail
 // and skipped customers carry only their id, class and reason.
 type CustomerRecord struct {
-	ID     int64  `json:"id"`
+	ID int64 `json:"id"`
+	// Class is a customermap class, or ClassUnreadable for a record
+	// that does not decode, whose Reason names the field.
 	Class  string `json:"class"`
 	Reason string `json:"reason,omitempty"`
-	RepKey string `json:"repKey,omitempty"`
+	// SourceID names an unreadable record in the report: its id, or its
+	// page and position when the id cannot be read (ID is 0 then).
+	SourceID string `json:"sourceId,omitempty"`
+	RepKey   string `json:"repKey,omitempty"`
 	// NameKey and Domain are the match keys for pre-existing companies.
 	NameKey string `json:"nameKey,omitempty"`
 	Domain  string `json:"domain,omitempty"`

@@ -24,7 +24,8 @@ const mirrorHeartbeatEvery = 100
 // document per active SKU key under "by-sku/", without prices, plus the
 // index. It lists the mirror once and writes only the documents whose
 // bytes differ from the stored ones (by ETag). It deletes the documents
-// of keys with no active product and writes the index only when its
+// of keys with no active product, except those of products whose SPS
+// record failed this run, and writes the index only when its
 // bytes changed, so a rerun with nothing changed upstream writes nothing. The
 // counts are of product documents; the index is not counted. A snapshot
 // without an active product is rejected rather than emptying the mirror.
@@ -51,6 +52,10 @@ func (a *ProductActivities) SyncProductMirror(ctx context.Context, in SinkInput)
 			"mirror is left as it is: check the SPS pull", in.Snapshot.Prefix)
 	}
 
+	failedKeys, err := readFailedKeys(ctx, a.Snapshots, in.Snapshot)
+	if err != nil {
+		return SinkResult{}, err
+	}
 	existing, err := a.mirrorETags(ctx)
 	if err != nil {
 		return SinkResult{}, temporalError(err, false)
@@ -59,10 +64,14 @@ func (a *ProductActivities) SyncProductMirror(ctx context.Context, in SinkInput)
 	if err != nil {
 		return SinkResult{}, run.failed(ctx, err, run.cp.Created+run.cp.Updated > 0)
 	}
+	keptEntries, err := a.keepFailedDocuments(ctx, run, failedKeys, existing, desired)
+	if err != nil {
+		return SinkResult{}, run.failed(ctx, err, true)
+	}
 	if err := a.deleteStaleMirrorObjects(ctx, run, existing, desired); err != nil {
 		return SinkResult{}, run.failed(ctx, err, true)
 	}
-	if err := a.putMirrorIndex(ctx, active, existing); err != nil {
+	if err := a.putMirrorIndex(ctx, active, keptEntries, existing); err != nil {
 		return SinkResult{}, run.failed(ctx, err, true)
 	}
 	return run.result(objectMirrorObject), nil
@@ -206,14 +215,57 @@ func (a *ProductActivities) deleteStaleMirrorObjects(ctx context.Context, run *s
 	return nil
 }
 
-// putMirrorIndex writes the index of the active products when its bytes
-// differ from the existing index.
+// keepFailedDocuments keeps the stored documents of the failed keys that
+// no active product has: it adds them to desired, counts them as
+// unchanged, and returns their entries of the stored index, so the index
+// still lists them.
+func (a *ProductActivities) keepFailedDocuments(ctx context.Context, run *sinkRun, failedKeys []string,
+	existing map[string]string, desired map[string]bool) ([]productmap.IndexEntry, error) {
+	keep := map[string]bool{}
+	for _, key := range failedKeys {
+		object := productmap.MirrorKey(key)
+		if _, stored := existing[object]; stored && !desired[object] {
+			desired[object] = true
+			keep[key] = true
+			run.unchanged++
+		}
+	}
+	if len(keep) == 0 {
+		return nil, nil
+	}
+	activity.GetLogger(ctx).Warn("Keeping the mirror documents of products whose SPS record failed this run",
+		"documents", len(keep))
+	if _, stored := existing[productmap.MirrorIndexKey]; !stored {
+		return nil, nil
+	}
+	body, err := a.Mirror.Get(ctx, productmap.MirrorIndexKey)
+	if err != nil {
+		return nil, fmt.Errorf("read the mirror index: %w", err)
+	}
+	stored, err := productmap.ParseMirrorIndex(body)
+	if err != nil {
+		activity.GetLogger(ctx).Warn("The stored mirror index is unreadable; the new one lists only the "+
+			"active products", "error", err)
+		return nil, nil
+	}
+	var keptEntries []productmap.IndexEntry
+	for _, entry := range stored {
+		if keep[entry.Key] {
+			keptEntries = append(keptEntries, entry)
+		}
+	}
+	return keptEntries, nil
+}
+
+// putMirrorIndex writes the index of the active products and the kept
+// entries when its bytes differ from the existing index.
 func (a *ProductActivities) putMirrorIndex(ctx context.Context, active []productmap.Product,
-	existing map[string]string) error {
-	entries := make([]productmap.IndexEntry, len(active))
+	keptEntries []productmap.IndexEntry, existing map[string]string) error {
+	entries := make([]productmap.IndexEntry, len(active), len(active)+len(keptEntries))
 	for i, p := range active {
 		entries[i] = productmap.IndexEntryFor(p)
 	}
+	entries = append(entries, keptEntries...)
 	body := productmap.MirrorIndexJSON(entries)
 	if existing[productmap.MirrorIndexKey] == s3mirror.ETag(body) {
 		return nil

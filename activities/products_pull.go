@@ -32,6 +32,8 @@ type productPull struct {
 	failures []report.RecordFailure
 	// failuresNotListed counts the invalid records beyond failures.
 	failuresNotListed int
+	// unidentified counts the records whose id cannot be read.
+	unidentified int
 }
 
 // skipDuplicateSKU is the skip reason of a product whose SKU key another
@@ -87,11 +89,11 @@ func (a *ProductActivities) PullProducts(ctx context.Context, in PullProductsInp
 		if err := checkProductTotal(res, page, firstTotal); err != nil {
 			return PullProductsResult{}, temporalError(err, false)
 		}
-		pull.add(res.Records)
+		pull.add(res, page)
 		activity.RecordHeartbeat(ctx, pullProgress{Page: page, Read: pull.read})
 		page = nextProductPage(res, page)
 	}
-	if err := checkPullComplete(len(pull.seen), firstTotal); err != nil {
+	if err := checkPullComplete(len(pull.seen)+pull.unidentified, firstTotal); err != nil {
 		return PullProductsResult{}, temporalError(err, false)
 	}
 
@@ -109,25 +111,23 @@ func (a *ProductActivities) PullProducts(ctx context.Context, in PullProductsInp
 	if err != nil {
 		return PullProductsResult{}, temporalError(err, false)
 	}
-	plan, err := a.planRemovals(ctx, prefix, pull.seen, pull.products, kept, in.AllowMassRemoval)
+	plan, err := a.planRemovals(ctx, prefix, pull, kept, in.AllowMassRemoval)
 	if err != nil {
 		return PullProductsResult{}, err
 	}
 	res := pull.result(ref, kept, recorder.Counts())
-	res.Removals, res.RemovalsHeld = plan.removals, plan.held
+	res.Removals, res.RemovalsHeld, res.RemovalsHeldReason = plan.removals, plan.held, plan.heldReason
 	return res, nil
 }
 
-// add validates one page of SPS records.
-func (p *productPull) add(records []sps.Product) {
-	for _, record := range records {
-		p.read++
-		if p.seen[record.ID] {
-			p.skipped[skipRepeatedProduct]++
+// add validates one page of SPS records. A record that does not decode
+// is a failure like one that fails validation, and its id, when
+// readable, counts as listed, so it is neither removed nor missed.
+func (p *productPull) add(page sps.Page[sps.Product], pageNumber int) {
+	for _, record := range page.Records {
+		if !p.see(record.ID) {
 			continue
 		}
-		p.seen[record.ID] = true
-
 		product, err := productmap.FromSPS(record)
 		if err != nil {
 			p.fail(report.RecordFailure{SourceID: spsID(record.ID), Reason: fieldFailure(err)})
@@ -135,6 +135,28 @@ func (p *productPull) add(records []sps.Product) {
 		}
 		p.products = append(p.products, product)
 	}
+	for _, u := range page.Unreadable {
+		switch {
+		case u.ID == 0:
+			p.read++
+			p.unidentified++
+		case !p.see(u.ID):
+			continue
+		}
+		p.fail(unreadableFailure(u, pageNumber))
+	}
+}
+
+// see counts a record with id and reports whether it is the first with
+// that id; a repeat is skipped.
+func (p *productPull) see(id int64) bool {
+	p.read++
+	if p.seen[id] {
+		p.skipped[skipRepeatedProduct]++
+		return false
+	}
+	p.seen[id] = true
+	return true
 }
 
 // fail records an invalid record, listing at most
@@ -184,7 +206,7 @@ func checkProductPage(page sps.Page[sps.Product], pageNumber int) error {
 	if size <= 0 {
 		size = sps.MaxPageSize
 	}
-	if len(page.Records) == 0 && (pageNumber-1)*size < page.TotalCount {
+	if page.Listed() == 0 && (pageNumber-1)*size < page.TotalCount {
 		return fmt.Errorf("query SPS products, page %d: %w (totalCount %d, page size %d)",
 			pageNumber, errProductPageEmpty, page.TotalCount, size)
 	}
@@ -205,7 +227,7 @@ func checkProductTotal(page sps.Page[sps.Product], pageNumber, firstTotal int) e
 	if size <= 0 {
 		size = sps.MaxPageSize
 	}
-	if upTo := (pageNumber-1)*size + len(page.Records); page.TotalCount < upTo {
+	if upTo := (pageNumber-1)*size + page.Listed(); page.TotalCount < upTo {
 		return fmt.Errorf("query SPS products, page %d: %w: totalCount %d is less than the %d records up to "+
 			"this page", pageNumber, errProductCatalogueIncomplete, page.TotalCount, upTo)
 	}
@@ -217,8 +239,9 @@ func checkProductTotal(page sps.Page[sps.Product], pageNumber, firstTotal int) e
 	return nil
 }
 
-// checkPullComplete rejects a pull that read fewer distinct product ids
-// than SPS's totalCount, or none at all. The pull compares the catalogue
+// checkPullComplete rejects a pull that read fewer distinct products than
+// SPS's totalCount, or none at all. A record whose id cannot be read
+// counts as one. The pull compares the catalogue
 // with the record of earlier runs, and a product it did not read would be
 // archived in HubSpot and deleted from Square and the mirror. An empty
 // catalogue is taken as an SPS fault, never as every product deleted.
@@ -249,9 +272,9 @@ var errProductPageEmpty = errors.New("page is empty but totalCount counts record
 func nextProductPage(page sps.Page[sps.Product], pageNumber int) int {
 	size := page.PageSize
 	if size <= 0 {
-		size = len(page.Records)
+		size = page.Listed()
 	}
-	if len(page.Records) > 0 && pageNumber*size < page.TotalCount {
+	if page.Listed() > 0 && pageNumber*size < page.TotalCount {
 		return pageNumber + 1
 	}
 	return 0

@@ -47,7 +47,10 @@ func TestPullProductsWritesSnapshotPages(t *testing.T) {
 
 	objects, err := h.snapshot.Objects(testSnapshotBucket)
 	require.NoError(t, err)
-	assert.Len(t, objects, 5, "snapshot objects: two pages, retired ids, removals and the next record")
+	assert.Len(t, objects, 6,
+		"snapshot objects: two pages, retired ids, removals, the next record and the failed keys")
+	assert.JSONEq(t, "[]", string(objects["product-sync/test/run-1/failed-keys.json"]),
+		"no failed keys without an earlier record")
 	var first, second []productmap.Product
 	require.NoError(t, json.Unmarshal(objects["product-sync/test/run-1/page-0001.json"], &first))
 	require.NoError(t, json.Unmarshal(objects["product-sync/test/run-1/page-0002.json"], &second))

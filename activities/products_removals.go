@@ -27,6 +27,9 @@ const (
 	// nextRecordObject is the record SaveSyncedProducts stores when the
 	// run's sinks are done.
 	nextRecordObject = "synced.json"
+	// failedKeysObject lists the productmap.FailedKeys of the run, whose
+	// mirror documents stay.
+	failedKeysObject = "failed-keys.json"
 )
 
 // syncedRecord is the stored form of the record.
@@ -123,6 +126,9 @@ const (
 type removalPlan struct {
 	removals int
 	held     int
+	// heldReason is why the removals were held, when the mass-removal
+	// limit did not hold them, and "" otherwise.
+	heldReason string
 }
 
 // massRemoval reports whether removing gone products of recorded ones
@@ -132,33 +138,45 @@ func massRemoval(gone, recorded int) bool {
 }
 
 // planRemovals compares the stored record with the pull and writes the
-// run's removals and its next record into the snapshot. listed holds every
-// id SPS returned and valid the products that passed validation,
-// duplicates included. Products SPS no longer lists beyond the
-// mass-removal limit are held unless allowMass is true: they are not
-// removed and stay in the next record.
-func (a *ProductActivities) planRemovals(ctx context.Context, prefix string, listed map[int64]bool,
-	valid, kept []productmap.Product, allowMass bool) (removalPlan, error) {
+// run's removals and its next record into the snapshot. pull.seen holds
+// every id SPS returned and pull.products the products that passed
+// validation, duplicates included. Products SPS no longer lists are held:
+// not removed, and kept in the next record. All of them are held when the
+// pull met records whose id cannot be read, because any of those records
+// may be one of them. Otherwise those beyond the mass-removal limit are
+// held unless allowMass is true.
+func (a *ProductActivities) planRemovals(ctx context.Context, prefix string, pull *productPull,
+	kept []productmap.Product, allowMass bool) (removalPlan, error) {
 	previous, found, err := readSyncedRecord(ctx, a.Snapshots, ProductSyncedRecordKey)
 	if err != nil {
 		return removalPlan{}, err
 	}
+	logger := activity.GetLogger(ctx)
 	if !found {
-		activity.GetLogger(ctx).Info("No record of an earlier product sync; this run removes nothing",
+		logger.Info("No record of an earlier product sync; this run removes nothing",
 			"recordKey", ProductSyncedRecordKey)
 	}
 
-	current := make(map[int64]productmap.Product, len(valid))
-	for _, p := range valid {
+	current := make(map[int64]productmap.Product, len(pull.products))
+	for _, p := range pull.products {
 		current[p.ID] = p
 	}
-	removals := productmap.PlanRemovals(previous, listed, current)
-	next := productmap.NextSynced(kept, previous, listed)
+	removals := productmap.PlanRemovals(previous, pull.seen, current)
+	next := productmap.NextSynced(kept, previous, pull.seen)
 	plan := removalPlan{}
-	if gone := goneIDs(removals); !allowMass && massRemoval(len(gone), len(previous)) {
+	gone := goneIDs(removals)
+	switch {
+	case len(gone) > 0 && pull.unidentified > 0:
 		removals, next = holdGone(removals, previous, next)
 		plan.held = len(gone)
-		activity.GetLogger(ctx).Warn("SPS no longer lists more products than the mass-removal limit allows; "+
+		plan.heldReason = fmt.Sprintf("SPS listed records whose id cannot be read (%d), and any of them may be "+
+			"one of these products; fix those records in SPS, and the next run removes the rest", pull.unidentified)
+		logger.Warn("SPS listed records whose id cannot be read; none of the products it no longer lists is removed",
+			"unreadableIDs", pull.unidentified, "gone", len(gone))
+	case !allowMass && massRemoval(len(gone), len(previous)):
+		removals, next = holdGone(removals, previous, next)
+		plan.held = len(gone)
+		logger.Warn("SPS no longer lists more products than the mass-removal limit allows; "+
 			"none of them is removed. If SPS really deleted them, run the product sync with --allow-mass-removal",
 			"gone", len(gone), "recorded", len(previous), "limitMinimum", massRemovalMinimum,
 			"limitShare", massRemovalShare)
@@ -172,6 +190,10 @@ func (a *ProductActivities) planRemovals(ctx context.Context, prefix string, lis
 		return removalPlan{}, temporalError(err, false)
 	}
 	if err := putJSON(ctx, a.Snapshots, prefix+"/"+nextRecordObject, syncedRecord{Products: next}); err != nil {
+		return removalPlan{}, temporalError(err, false)
+	}
+	failedKeys := productmap.FailedKeys(previous, pull.seen, current)
+	if err := putJSON(ctx, a.Snapshots, prefix+"/"+failedKeysObject, failedKeys); err != nil {
 		return removalPlan{}, temporalError(err, false)
 	}
 	return plan, nil
@@ -216,6 +238,24 @@ func readRemovals(ctx context.Context, bucket *s3mirror.Bucket, ref SnapshotRef)
 		return nil, permanent(ErrorTypeInvalid, "snapshot object %s is not a JSON array of removals: %v", key, err)
 	}
 	return removals, nil
+}
+
+// readFailedKeys reads the snapshot's failed keys. A snapshot without
+// them has none.
+func readFailedKeys(ctx context.Context, bucket *s3mirror.Bucket, ref SnapshotRef) ([]string, error) {
+	key := cleanPrefix(ref.Prefix) + "/" + failedKeysObject
+	body, err := bucket.Get(ctx, key)
+	if errors.Is(err, s3mirror.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, temporalError(fmt.Errorf("read snapshot object %s: %w", key, err), false)
+	}
+	var keys []string
+	if err := json.Unmarshal(body, &keys); err != nil {
+		return nil, permanent(ErrorTypeInvalid, "snapshot object %s is not a JSON array of SKU keys: %v", key, err)
+	}
+	return keys, nil
 }
 
 // goneIDs returns the ids of the removals SPS no longer lists, each once.

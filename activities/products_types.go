@@ -76,9 +76,13 @@ type PullProductsResult struct {
 	Removals int `json:"removals,omitempty"`
 	// RemovalsHeld counts the products SPS no longer lists that the run
 	// did not remove, because there were more than the mass-removal limit
-	// allows. They stay in the record, so a later run removes them.
-	RemovalsHeld int              `json:"removalsHeld,omitempty"`
-	APICalls     []apicalls.Count `json:"apiCalls"`
+	// allows or the pull met records whose id cannot be read. They stay
+	// in the record, so a later run removes them.
+	RemovalsHeld int `json:"removalsHeld,omitempty"`
+	// RemovalsHeldReason is why, worded to follow "because", when the
+	// mass-removal limit did not hold them, and "" otherwise.
+	RemovalsHeldReason string           `json:"removalsHeldReason,omitempty"`
+	APICalls           []apicalls.Count `json:"apiCalls"`
 }
 
 // SinkInput selects the snapshot one sink activity writes.

@@ -52,6 +52,10 @@ func (a *QuoteActivities) SyncQuotePage(ctx context.Context, in QuotePageInput) 
 	if err != nil {
 		return QuotePageResult{}, err
 	}
+	for _, u := range page.Unreadable {
+		w.quotes++
+		w.failures = append(w.failures, unreadableFailure(u, in.Page))
+	}
 	for start := 0; start < len(deals); start += hubspot.MaxBatchSize {
 		end := min(start+hubspot.MaxBatchSize, len(deals))
 		if err := w.syncBatch(ctx, deals[start:end]); err != nil {
@@ -74,9 +78,9 @@ func (a *QuoteActivities) SyncQuotePage(ctx context.Context, in QuotePageInput) 
 func nextQuotePage(page sps.Page[sps.Quote], pageNumber int) int {
 	size := page.PageSize
 	if size <= 0 {
-		size = len(page.Records)
+		size = page.Listed()
 	}
-	if len(page.Records) > 0 && pageNumber*size < page.TotalCount {
+	if page.Listed() > 0 && pageNumber*size < page.TotalCount {
 		return pageNumber + 1
 	}
 	return 0

@@ -33,6 +33,8 @@ type quoteHarness struct {
 	client *hubspot.Client
 	acts   *QuoteActivities
 	portal config.HubSpotPortal
+	// spsPages can rewrite the SPS simulator's query pages.
+	spsPages *pageRewriter
 }
 
 func newQuoteHarness(t *testing.T) *quoteHarness {
@@ -42,7 +44,8 @@ func newQuoteHarness(t *testing.T) *quoteHarness {
 		portal: config.DefaultHubSpotPortal()}
 	hubServer := httptest.NewServer(h.hub)
 	t.Cleanup(hubServer.Close)
-	spsServer := httptest.NewServer(h.sps)
+	h.spsPages = &pageRewriter{next: h.sps}
+	spsServer := httptest.NewServer(h.spsPages)
 	t.Cleanup(spsServer.Close)
 
 	require.NoError(t, h.hub.LoadPortal(hubsim.Portal{Pipelines: dataset.PortalPipelines(h.portal)}))

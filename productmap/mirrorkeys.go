@@ -2,6 +2,8 @@ package productmap
 
 import (
 	"cmp"
+	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
 )
@@ -125,4 +127,13 @@ func MirrorIndexJSON(entries []IndexEntry) []byte {
 			strings.Compare(a.SKU, b.SKU), strings.Compare(a.Name, b.Name), strings.Compare(a.Category, b.Category))
 	})
 	return canonicalJSON(mirrorIndex{Count: len(sorted), Products: sorted})
+}
+
+// ParseMirrorIndex returns the entries of an index MirrorIndexJSON wrote.
+func ParseMirrorIndex(body []byte) ([]IndexEntry, error) {
+	var index mirrorIndex
+	if err := json.Unmarshal(body, &index); err != nil {
+		return nil, fmt.Errorf("decode the mirror index: %w", err)
+	}
+	return index.Products, nil
 }

@@ -138,6 +138,21 @@ func NextSynced(snapshot []Product, previous []SyncedProduct, listed map[int64]b
 	return sortSynced(out)
 }
 
+// FailedKeys returns the SKU keys, sorted and each once, of the active
+// products in previous whose ids SPS still lists but valid lacks, because
+// their record failed this run. The mirror keeps their documents, so a
+// bad value in SPS does not take a product off the website.
+func FailedKeys(previous []SyncedProduct, listed map[int64]bool, valid map[int64]Product) []string {
+	keys := []string{}
+	for _, rec := range previous {
+		if _, ok := valid[rec.ID]; rec.Active && listed[rec.ID] && !ok {
+			keys = append(keys, rec.Key)
+		}
+	}
+	slices.Sort(keys)
+	return slices.Compact(keys)
+}
+
 // MergeSynced returns the union of two records, for a run in which a sink
 // failed or did not run: that sink may still hold objects of the older
 // record. Entries with the same id, key and Square item appear once, with

@@ -158,3 +158,18 @@ func TestSyncedRecordFields(t *testing.T) {
 	}
 	assert.ElementsMatch(t, []string{"id", "key", "active", "squareItem"}, names, strings.Join(names, ","))
 }
+
+func TestFailedKeysAreListedActiveProductsThatFailed(t *testing.T) {
+	previous := []SyncedProduct{
+		{ID: 1, Key: "GRN-1", Active: true},  // listed, valid: not failed
+		{ID: 2, Key: "GRN-2", Active: true},  // listed, failed
+		{ID: 3, Key: "GRN-3", Active: false}, // listed, failed, but had no document
+		{ID: 4, Key: "GRN-4", Active: true},  // no longer listed: a removal, not a failure
+		{ID: 5, Key: "GRN-2", Active: true},  // listed, failed, same key as product 2
+	}
+	listed := map[int64]bool{1: true, 2: true, 3: true, 5: true}
+	valid := map[int64]Product{1: {ID: 1, Key: "GRN-1"}}
+
+	assert.Equal(t, []string{"GRN-2"}, FailedKeys(previous, listed, valid))
+	assert.Equal(t, []string{}, FailedKeys(nil, listed, valid), "no earlier record")
+}

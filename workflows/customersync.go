@@ -170,14 +170,15 @@ func mergeCustomers(results []CustomerSyncRepResult) []activities.CustomerRecord
 }
 
 // uniqueByID sorts records by customer id and keeps one record per id,
-// the last one given. It uses a sorted slice, not a map, so its result
+// the last one given. Records with id 0, unreadable ones whose id cannot
+// be read, are all kept. It uses a sorted slice, not a map, so its result
 // cannot depend on map order and replays identically.
 func uniqueByID(records []activities.CustomerRecord) []activities.CustomerRecord {
 	sorted := append([]activities.CustomerRecord(nil), records...)
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].ID < sorted[j].ID })
 	out := sorted[:0]
 	for i, rec := range sorted {
-		if i+1 < len(sorted) && sorted[i+1].ID == rec.ID {
+		if rec.ID != 0 && i+1 < len(sorted) && sorted[i+1].ID == rec.ID {
 			continue // a later record of the same customer wins
 		}
 		out = append(out, rec)
@@ -194,6 +195,10 @@ func (r *customerSyncRun) classify(records []activities.CustomerRecord) []activi
 		switch rec.Class {
 		case "b2b":
 			b2b = append(b2b, rec)
+			continue
+		case activities.ClassUnreadable:
+			r.report.Failed++
+			r.report.AddFailures([]report.RecordFailure{{SourceID: rec.SourceID, Reason: rec.Reason}})
 			continue
 		case "retail":
 		default:

@@ -190,3 +190,35 @@ func TestCustomerSyncRejectsUnknownMode(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `mode "all" is not supported`)
 }
+
+func TestCustomerSyncCountsUnreadableCustomersAsFailures(t *testing.T) {
+	env := newCustomerSyncEnv(t)
+	env.OnActivity("DiscoverSalesReps", mock.Anything).Return(activities.DiscoverRepsResult{}, nil)
+	unreadable := func(id int64, sourceID string) activities.CustomerRecord {
+		return activities.CustomerRecord{ID: id, Class: activities.ClassUnreadable, SourceID: sourceID,
+			Reason: `unreadable record: field "creditLimit": invalid decimal "N/A"`}
+	}
+	env.OnActivity("FetchCustomerPage", mock.Anything, mock.Anything).Return(activities.CustomerPageResult{
+		Records: []activities.CustomerRecord{b2b(20, ""), unreadable(21, "21"),
+			unreadable(0, "page 1, record 3"), unreadable(0, "page 1, record 4")},
+	}, nil)
+	env.OnActivity("MatchCustomers", mock.Anything, mock.Anything).Return(
+		activities.MatchResult{Matches: []activities.CompanyMatch{{ID: 20}}}, nil)
+	var written []int64
+	writesEverything(env, &written)
+
+	env.ExecuteWorkflow(CustomerSyncWorkflowName, CustomerSyncInput{})
+
+	require.NoError(t, env.GetWorkflowError())
+	var rep report.SyncReport
+	require.NoError(t, env.GetWorkflowResult(&rep))
+	assert.Equal(t, []int64{20}, written, "the readable customer is still written")
+	assert.Equal(t, 1, rep.Created)
+	assert.Equal(t, 3, rep.Failed, "records without a readable id are each kept")
+	assert.Equal(t, report.StatusFailedRecords, rep.Status)
+	var sources []string
+	for _, f := range rep.Failures {
+		sources = append(sources, f.SourceID)
+	}
+	assert.ElementsMatch(t, []string{"21", "page 1, record 3", "page 1, record 4"}, sources)
+}

@@ -151,11 +151,15 @@ func (r *productSyncRun) pull(ctx workflow.Context) (activities.PullProductsResu
 	rep.MergeSkipReasons(res.SkipReasons)
 	rep.MergeAPICalls(res.APICalls)
 	if res.RemovalsHeld > 0 {
+		reason := res.RemovalsHeldReason
+		if reason == "" {
+			reason = "that is more than the mass-removal limit allows; check SPS, and if it really deleted " +
+				"them, run `starter sync products --allow-mass-removal`"
+		}
 		rep.AddReview(report.RecordFailure{
 			SourceID: activities.ProductSyncedRecordKey,
 			Reason: fmt.Sprintf("%d products SPS no longer lists were not removed from HubSpot and Square, "+
-				"because that is more than the mass-removal limit allows; check SPS, and if it really deleted "+
-				"them, run `starter sync products --allow-mass-removal`", res.RemovalsHeld),
+				"because %s", res.RemovalsHeld, reason),
 		})
 	}
 	r.progress.Pages = res.Snapshot.Pages

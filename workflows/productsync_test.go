@@ -375,6 +375,24 @@ func TestProductSyncHeldRemovalsListedForReview(t *testing.T) {
 	assert.Contains(t, rep.Reviews[0].Reason, "--allow-mass-removal")
 }
 
+func TestProductSyncHeldRemovalsGiveThePullsReason(t *testing.T) {
+	env := newProductSyncEnv(t)
+	env.OnActivity("PullProducts", mock.Anything, mock.Anything).Return(activities.PullProductsResult{
+		Snapshot: testSnapshot, RemovalsHeld: 2,
+		RemovalsHeldReason: "SPS listed records whose id cannot be read (1)",
+	}, nil).Once()
+	env.OnActivity("SyncProductMirror", mock.Anything, mock.Anything).
+		Return(sinkResult("mirror", 0, 0, 0, 3), nil).Once()
+	env.OnActivity("DeleteSnapshot", mock.Anything, mock.Anything).Return(nil)
+
+	env.ExecuteWorkflow(ProductSyncWorkflowName, ProductSyncInput{Sinks: []string{"mirror"}})
+
+	rep := productReport(t, env)
+	require.Len(t, rep.Reviews, 1)
+	assert.Equal(t, "2 products SPS no longer lists were not removed from HubSpot and Square, because "+
+		"SPS listed records whose id cannot be read (1)", rep.Reviews[0].Reason)
+}
+
 func TestProductSyncPassesAllowMassRemoval(t *testing.T) {
 	env := newProductSyncEnv(t)
 	env.OnActivity("PullProducts", mock.Anything, mock.MatchedBy(func(in activities.PullProductsInput) bool {

@@ -41,13 +41,45 @@ type ProductFilter struct {
 
 // Page is one page of query results. TotalCount is the number of
 // records matching the filter across all pages. PageSize is the size SPS
-// used, which may be smaller than requested.
+// used, which may be smaller than requested. Records holds the records
+// that decode and Unreadable the ones that do not, so one bad record
+// costs only itself.
 type Page[T any] struct {
 	Records    []T
+	Unreadable []UnreadableRecord
 	TotalCount int
 	PageNumber int
 	PageSize   int
 }
+
+// UnreadableRecord is a record of a query page that does not decode, for
+// example a price of "N/A".
+type UnreadableRecord struct {
+	// Index is the record's position in the page, from 0.
+	Index int
+	// ID is the record's id, or 0 when the id itself cannot be read.
+	ID int64
+	// Field is the JSON field that does not decode, or "" when the
+	// record is not a JSON object.
+	Field string
+	// Reason is the decode error.
+	Reason string
+	// Raw is the record as SPS sent it.
+	Raw json.RawMessage
+}
+
+// Describe names the record's field and decode error, for example
+// `field "priceWholesale": invalid decimal "N/A"`, or gives the decode
+// error alone when no field is to blame.
+func (u UnreadableRecord) Describe() string {
+	if u.Field == "" {
+		return u.Reason
+	}
+	return fmt.Sprintf("field %q: %s", u.Field, u.Reason)
+}
+
+// Listed is the number of records on the page, readable or not.
+func (p Page[T]) Listed() int { return len(p.Records) + len(p.Unreadable) }
 
 // HasMore reports whether pages after this one hold records.
 func (p Page[T]) HasMore() bool {

@@ -232,3 +232,41 @@ func TestMessyValuesRoundTrip(t *testing.T) {
 	assert.Equal(t, "25000.50", customers.Records[0].CreditLimit.String())
 	assert.Equal(t, time.Date(2026, 11, 30, 9, 15, 0, 0, time.UTC), customers.Records[0].ModifiedDate.Time())
 }
+
+func TestUnreadableRecordsLeaveTheRestOfThePage(t *testing.T) {
+	h := setup(t)
+	body := `{"data":[{"id":1,"name":"Ridge Stone"},{"id":9,"name":"Elm","creditLimit":"N/A"},` +
+		`{"id":"x-12","name":"Oak"},7,{"id":3}],"totalCount":5,"pageNumber":1,"pageSize":200}`
+	h.setIntercept(func(w http.ResponseWriter, r *http.Request, _ string) bool {
+		if r.URL.Path != "/v2/Customers" {
+			return false
+		}
+		writeRaw(w, http.StatusOK, nil, body)
+		return true
+	})
+
+	page, err := h.client.QueryCustomers(context.Background(), sps.CustomerFilter{}, 1, sps.MaxPageSize)
+
+	require.NoError(t, err)
+	assert.Equal(t, []int64{1, 3}, customerIDs(page.Records))
+	assert.Equal(t, 5, page.Listed())
+	require.Len(t, page.Unreadable, 3)
+
+	creditLimit := page.Unreadable[0]
+	assert.Equal(t, 1, creditLimit.Index)
+	assert.Equal(t, int64(9), creditLimit.ID)
+	assert.Equal(t, "creditLimit", creditLimit.Field)
+	assert.Equal(t, `field "creditLimit": invalid decimal "N/A"`, creditLimit.Describe())
+	assert.JSONEq(t, `{"id":9,"name":"Elm","creditLimit":"N/A"}`, string(creditLimit.Raw))
+
+	badID := page.Unreadable[1]
+	assert.Equal(t, 2, badID.Index)
+	assert.Zero(t, badID.ID, "an id that is not an integer is not read")
+	assert.Equal(t, "id", badID.Field)
+
+	notObject := page.Unreadable[2]
+	assert.Equal(t, 3, notObject.Index)
+	assert.Empty(t, notObject.Field)
+	assert.Equal(t, notObject.Reason, notObject.Describe())
+	assert.Contains(t, notObject.Reason, "cannot unmarshal number")
+}

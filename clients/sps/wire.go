@@ -3,6 +3,9 @@ package sps
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
+	"strconv"
 )
 
 // The JSON shapes below are assumed, because SPS publishes no API
@@ -45,8 +48,9 @@ type errorBody struct {
 	Message string `json:"message"`
 }
 
-// decodePage decodes a query response into a Page. An error names the
-// index and, when readable, the id of the record that does not decode.
+// decodePage decodes a query response into a Page. A record that does
+// not decode goes to Page.Unreadable, with its id and field when they are
+// readable. Only a body that is not a page fails.
 func decodePage[T any](body []byte) (Page[T], error) {
 	var envelope pageEnvelope
 	if err := json.Unmarshal(body, &envelope); err != nil {
@@ -62,20 +66,49 @@ func decodePage[T any](body []byte) (Page[T], error) {
 	for i, raw := range envelope.Data {
 		var record T
 		if err := json.Unmarshal(raw, &record); err != nil {
-			return Page[T]{}, fmt.Errorf("decode data[%d]%s: %w", i, recordID(raw), err)
+			page.Unreadable = append(page.Unreadable, UnreadableRecord{Index: i, ID: recordID(raw),
+				Field: failingField[T](raw), Reason: err.Error(), Raw: raw})
+			continue
 		}
 		page.Records = append(page.Records, record)
 	}
 	return page, nil
 }
 
-// recordID returns " (id N)" for a record whose id is readable, else "".
-func recordID(raw json.RawMessage) string {
+// recordID returns the id of a record, or 0 when it is not a positive
+// integer.
+func recordID(raw json.RawMessage) int64 {
 	var probe struct {
 		ID json.Number `json:"id"`
 	}
-	if json.Unmarshal(raw, &probe) != nil || probe.ID == "" {
+	if json.Unmarshal(raw, &probe) != nil {
+		return 0
+	}
+	id, err := strconv.ParseInt(probe.ID.String(), 10, 64)
+	if err != nil || id <= 0 {
+		return 0
+	}
+	return id
+}
+
+// failingField returns the first field of an object record, in name
+// order, that does not decode into T on its own, or "" when raw is not
+// an object. The JSON decoder does not name the field when a field's own
+// decoder fails, so each field is tried alone.
+func failingField[T any](raw json.RawMessage) string {
+	var fields map[string]json.RawMessage
+	if json.Unmarshal(raw, &fields) != nil {
 		return ""
 	}
-	return fmt.Sprintf(" (id %s)", probe.ID)
+	for _, name := range slices.Sorted(maps.Keys(fields)) {
+		single, err := json.Marshal(map[string]json.RawMessage{name: fields[name]})
+		if err != nil {
+			return name
+		}
+		var record T
+		if json.Unmarshal(single, &record) != nil {
+			return name
+		}
+	}
+	return ""
 }
