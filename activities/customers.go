@@ -2,6 +2,8 @@ package activities
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -93,8 +95,12 @@ func (a *CustomerActivities) FetchCustomerPage(ctx context.Context, in CustomerP
 			continue
 		}
 		failure := unreadableFailure(u, in.Page)
-		res.Records = append(res.Records, CustomerRecord{ID: u.ID, Class: ClassUnreadable,
-			SourceID: failure.SourceID, Reason: failure.Reason})
+		rec := CustomerRecord{ID: u.ID, Class: ClassUnreadable, SourceID: failure.SourceID, Reason: failure.Reason}
+		if u.ID == 0 {
+			sum := sha256.Sum256(u.Raw)
+			rec.Content = hex.EncodeToString(sum[:])
+		}
+		res.Records = append(res.Records, rec)
 	}
 	// The page size in SPS's response, not the requested one, decides
 	// whether more pages follow.

@@ -23,7 +23,10 @@ type CustomerRecord struct {
 	// SourceID names an unreadable record in the report: its id, or its
 	// page and position when the id cannot be read (ID is 0 then).
 	SourceID string `json:"sourceId,omitempty"`
-	RepKey   string `json:"repKey,omitempty"`
+	// Content is the hex SHA-256 of an unreadable record whose id cannot
+	// be read, so the same record read by two children counts once.
+	Content string `json:"content,omitempty"`
+	RepKey  string `json:"repKey,omitempty"`
 	// NameKey and Domain are the match keys for pre-existing companies.
 	NameKey string `json:"nameKey,omitempty"`
 	Domain  string `json:"domain,omitempty"`

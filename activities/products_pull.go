@@ -2,6 +2,8 @@ package activities
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -32,8 +34,10 @@ type productPull struct {
 	failures []report.RecordFailure
 	// failuresNotListed counts the invalid records beyond failures.
 	failuresNotListed int
-	// unidentified counts the records whose id cannot be read.
-	unidentified int
+	// unidentified counts the records whose id cannot be read, each
+	// distinct record once: unidentifiedSeen holds their content hashes.
+	unidentified     int
+	unidentifiedSeen map[[sha256.Size]byte]bool
 }
 
 // skipDuplicateSKU is the skip reason of a product whose SKU key another
@@ -69,7 +73,8 @@ func (a *ProductActivities) PullProducts(ctx context.Context, in PullProductsInp
 	recorder := apicalls.NewRecorder()
 	ctx = apicalls.WithRecorder(ctx, recorder)
 
-	pull := &productPull{seen: map[int64]bool{}, skipped: map[string]int{}}
+	pull := &productPull{seen: map[int64]bool{}, skipped: map[string]int{},
+		unidentifiedSeen: map[[sha256.Size]byte]bool{}}
 	firstTotal := 0
 	for page := 1; page > 0; {
 		res, err := a.SPS.QueryProducts(ctx, sps.ProductFilter{}, page, sps.MaxPageSize)
@@ -136,14 +141,15 @@ func (p *productPull) add(page sps.Page[sps.Product], pageNumber int) {
 		p.products = append(p.products, product)
 	}
 	for _, u := range page.Unreadable {
-		switch {
-		case u.ID == 0:
-			p.read++
-			p.unidentified++
-		case !p.see(u.ID):
-			continue
+		var first bool
+		if u.ID == 0 {
+			first = p.seeUnidentified(u.Raw)
+		} else {
+			first = p.see(u.ID)
 		}
-		p.fail(unreadableFailure(u, pageNumber))
+		if first {
+			p.fail(unreadableFailure(u, pageNumber))
+		}
 	}
 }
 
@@ -156,6 +162,22 @@ func (p *productPull) see(id int64) bool {
 		return false
 	}
 	p.seen[id] = true
+	return true
+}
+
+// seeUnidentified counts a record whose id cannot be read and reports
+// whether it is the first with that content. A record SPS sends twice, as
+// when records move between pages, counts once, so it cannot make up for
+// a product the pull missed.
+func (p *productPull) seeUnidentified(raw json.RawMessage) bool {
+	p.read++
+	sum := sha256.Sum256(raw)
+	if p.unidentifiedSeen[sum] {
+		p.skipped[skipRepeatedProduct]++
+		return false
+	}
+	p.unidentifiedSeen[sum] = true
+	p.unidentified++
 	return true
 }
 

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 
 	"go.temporal.io/sdk/activity"
 
@@ -126,8 +127,8 @@ const (
 type removalPlan struct {
 	removals int
 	held     int
-	// heldReason is why the removals were held, when the mass-removal
-	// limit did not hold them, and "" otherwise.
+	// heldReason is the reason the removals were held, when the
+	// mass-removal limit did not hold them, and "" otherwise.
 	heldReason string
 }
 
@@ -192,7 +193,7 @@ func (a *ProductActivities) planRemovals(ctx context.Context, prefix string, pul
 	if err := putJSON(ctx, a.Snapshots, prefix+"/"+nextRecordObject, syncedRecord{Products: next}); err != nil {
 		return removalPlan{}, temporalError(err, false)
 	}
-	failedKeys := productmap.FailedKeys(previous, pull.seen, current)
+	failedKeys := productmap.FailedKeys(previous, keptListed(pull, previous), current)
 	if err := putJSON(ctx, a.Snapshots, prefix+"/"+failedKeysObject, failedKeys); err != nil {
 		return removalPlan{}, temporalError(err, false)
 	}
@@ -238,6 +239,20 @@ func readRemovals(ctx context.Context, bucket *s3mirror.Bucket, ref SnapshotRef)
 		return nil, permanent(ErrorTypeInvalid, "snapshot object %s is not a JSON array of removals: %v", key, err)
 	}
 	return removals, nil
+}
+
+// keptListed returns the ids whose mirror documents stay when their
+// records failed: those SPS listed, and while some record's id cannot be
+// read, every recorded id, because any of them may be that record.
+func keptListed(pull *productPull, previous []productmap.SyncedProduct) map[int64]bool {
+	if pull.unidentified == 0 {
+		return pull.seen
+	}
+	listed := maps.Clone(pull.seen)
+	for _, rec := range previous {
+		listed[rec.ID] = true
+	}
+	return listed
 }
 
 // readFailedKeys reads the snapshot's failed keys. A snapshot without

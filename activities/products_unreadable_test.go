@@ -86,3 +86,52 @@ func TestPullProductsHoldsRemovalsWhenAnIDIsUnreadable(t *testing.T) {
 	assert.Len(t, products, 449, "HubSpot products")
 	assert.Empty(t, products["1400"], "product 1400")
 }
+
+func TestPullProductsKeepsMirrorDocumentsWhileAnIDIsUnreadable(t *testing.T) {
+	h := newProductHarness(t)
+	h.loadProducts(testCatalog(450))
+	requireSinksOK(t, h.syncAll())
+	require.NoError(t, h.sps.DeleteProduct(1400))
+	h.alterProductPages(func(page *productPageEnvelope) {
+		if page.PageNumber == 1 {
+			setRecordField(t, page, 2, "id", "P-1003")
+		}
+	})
+
+	r := h.syncAll()
+
+	requireSinksOK(t, r)
+	assert.Zero(t, r.mirror.Deleted, "mirror deletions")
+	objects := h.mirrorObjects()
+	assert.Contains(t, objects, productmap.MirrorKey("GRN-0002-3CM"), "product 1003, whose id is unreadable")
+	assert.Contains(t, objects, productmap.MirrorKey("GRN-0399-3CM"), "product 1400, which may be that record")
+	index, err := productmap.ParseMirrorIndex(objects[productmap.MirrorIndexKey])
+	require.NoError(t, err)
+	assert.Len(t, index, 450, "index entries")
+}
+
+func TestPullProductsCountsARepeatedUnreadableRecordOnce(t *testing.T) {
+	h := newProductHarness(t)
+	h.loadProducts(testCatalog(450))
+	requireSinksOK(t, h.syncAll())
+	recorded := h.storedRecord()
+	// Record 200 of page 1, product 1200 with an unreadable id, comes
+	// again first on page 2 in place of product 1201, as when records
+	// move between pages.
+	var repeated json.RawMessage
+	h.alterProductPages(func(page *productPageEnvelope) {
+		switch page.PageNumber {
+		case 1:
+			setRecordField(t, page, 199, "id", "P-1200")
+			repeated = page.Data[199]
+		case 2:
+			page.Data[0] = repeated
+		}
+	})
+
+	run := h.execute(h.acts.PullProducts, PullProductsInput{SnapshotPrefix: "product-sync/test/repeat"}, nil, nil)
+
+	require.Error(t, run.err, "product 1201 was never read")
+	assert.Contains(t, run.err.Error(), "read 449 distinct products but totalCount is 450")
+	assert.Equal(t, recorded, h.storedRecord(), "stored record")
+}

@@ -2,6 +2,7 @@ package activities
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -48,13 +49,9 @@ func (a *QuoteActivities) SyncQuotePage(ctx context.Context, in QuotePageInput) 
 	}
 
 	w := newQuoteWrite(a, recorder)
-	deals, err := w.mapQuotes(page.Records, in)
+	deals, err := w.mapQuotes(page, in)
 	if err != nil {
 		return QuotePageResult{}, err
-	}
-	for _, u := range page.Unreadable {
-		w.quotes++
-		w.failures = append(w.failures, unreadableFailure(u, in.Page))
 	}
 	for start := 0; start < len(deals); start += hubspot.MaxBatchSize {
 		end := min(start+hubspot.MaxBatchSize, len(deals))
@@ -86,6 +83,18 @@ func nextQuotePage(page sps.Page[sps.Quote], pageNumber int) int {
 	return 0
 }
 
+// unreadableModified returns the modifiedDate of a quote record that does
+// not decode, and false when that field cannot be read either.
+func unreadableModified(u sps.UnreadableRecord) (time.Time, bool) {
+	var probe struct {
+		ModifiedDate sps.Time `json:"modifiedDate"`
+	}
+	if json.Unmarshal(u.Raw, &probe) != nil || !probe.ModifiedDate.IsSet() {
+		return time.Time{}, false
+	}
+	return probe.ModifiedDate.Time(), true
+}
+
 // quoteDeal is one quote mapped to its deal.
 type quoteDeal struct {
 	deal quotemap.Deal
@@ -99,13 +108,14 @@ type quoteDeal struct {
 
 func (d quoteDeal) id() string { return spsID(d.deal.QuoteID) }
 
-// mapQuotes maps the quotes modified in the window, counts the later ones
-// as deferred, and records mapping errors as failures. It returns a final
-// error only when the portal settings lack the Quotes pipeline.
-func (w *quoteWrite) mapQuotes(quotes []sps.Quote, in QuotePageInput) ([]quoteDeal, error) {
+// mapQuotes maps the quotes of a page modified in the window, counts the
+// later ones as deferred, and records mapping errors and unreadable
+// quotes as failures. It returns a final error only when the portal
+// settings lack the Quotes pipeline.
+func (w *quoteWrite) mapQuotes(page sps.Page[sps.Quote], in QuotePageInput) ([]quoteDeal, error) {
 	var out []quoteDeal
 	seen := map[int64]bool{}
-	for _, q := range quotes {
+	for _, q := range page.Records {
 		if q.ModifiedDate.IsSet() && q.ModifiedDate.Time().After(in.Window.Until) {
 			w.deferred++
 			continue
@@ -129,6 +139,19 @@ func (w *quoteWrite) mapQuotes(quotes []sps.Quote, in QuotePageInput) ([]quoteDe
 		builderDeal, _ := quotebuild.DealIDFromReference(q.ExternalReference)
 		out = append(out, quoteDeal{deal: deal, unknownReason: unknownStatusReason(q, deal.Stage),
 			builderDealID: builderDeal})
+	}
+	for _, u := range page.Unreadable {
+		if modified, ok := unreadableModified(u); ok && modified.After(in.Window.Until) {
+			w.deferred++
+			continue
+		}
+		w.quotes++
+		if u.ID > 0 && seen[u.ID] {
+			w.skip(skipDuplicateQuote)
+			continue
+		}
+		seen[u.ID] = true
+		w.failures = append(w.failures, unreadableFailure(u, in.Page))
 	}
 	return out, nil
 }

@@ -126,3 +126,33 @@ func TestFetchCustomerPageListsUnreadableCustomers(t *testing.T) {
 	require.Len(t, sweep.Records, 1, "the sweep leaves out customers of covered reps")
 	assert.Equal(t, int64(13), sweep.Records[0].ID)
 }
+
+func TestSyncQuotePageCountsAnUnreadableQuoteOnce(t *testing.T) {
+	h := newQuoteHarness(t)
+	require.NoError(t, h.sps.LoadQuotes([]sps.Quote{testQuote(1, "501", "1500", "Quoted"),
+		testQuote(2, "502", "900", "Quoted"), testQuote(3, "503", "700", "Quoted")}))
+	h.spsPages.set(func(data []json.RawMessage) {
+		replaceField(t, &data[1], "total", "1,200 USD")
+		data[2] = data[1]
+	})
+
+	res := h.run()
+
+	assert.Equal(t, 3, res.Quotes, "listings in the window, as for readable quotes")
+	assert.Len(t, res.Failures, 1, "quote 2 fails once")
+	assert.Equal(t, []report.ReasonCount{{Reason: skipDuplicateQuote, Count: 1}}, res.SkipReasons)
+}
+
+func TestSyncQuotePageDefersAnUnreadableQuoteModifiedLater(t *testing.T) {
+	h := newQuoteHarness(t)
+	later := testQuote(2, "502", "900", "Quoted")
+	later.ModifiedDate = sps.NewTime(testQuoteModified.Add(3 * time.Hour))
+	require.NoError(t, h.sps.LoadQuotes([]sps.Quote{testQuote(1, "501", "1500", "Quoted"), later}))
+	h.spsPages.set(func(data []json.RawMessage) { replaceField(t, &data[1], "total", "1,200 USD") })
+
+	res := h.run()
+
+	assert.Equal(t, 1, res.Deferred, "quote 2 waits for the run whose window holds it")
+	assert.Equal(t, 1, res.Quotes)
+	assert.Empty(t, res.Failures)
+}

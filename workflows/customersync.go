@@ -171,14 +171,22 @@ func mergeCustomers(results []CustomerSyncRepResult) []activities.CustomerRecord
 
 // uniqueByID sorts records by customer id and keeps one record per id,
 // the last one given. Records with id 0, unreadable ones whose id cannot
-// be read, are all kept. It uses a sorted slice, not a map, so its result
-// cannot depend on map order and replays identically.
+// be read, are kept once per content. It iterates a sorted slice, not a
+// map, so its result cannot depend on map order and replays identically.
 func uniqueByID(records []activities.CustomerRecord) []activities.CustomerRecord {
 	sorted := append([]activities.CustomerRecord(nil), records...)
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].ID < sorted[j].ID })
 	out := sorted[:0]
+	contents := map[string]bool{}
 	for i, rec := range sorted {
-		if rec.ID != 0 && i+1 < len(sorted) && sorted[i+1].ID == rec.ID {
+		if rec.ID == 0 {
+			if !contents[rec.Content] {
+				contents[rec.Content] = true
+				out = append(out, rec)
+			}
+			continue
+		}
+		if i+1 < len(sorted) && sorted[i+1].ID == rec.ID {
 			continue // a later record of the same customer wins
 		}
 		out = append(out, rec)

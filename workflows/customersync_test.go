@@ -194,13 +194,14 @@ func TestCustomerSyncRejectsUnknownMode(t *testing.T) {
 func TestCustomerSyncCountsUnreadableCustomersAsFailures(t *testing.T) {
 	env := newCustomerSyncEnv(t)
 	env.OnActivity("DiscoverSalesReps", mock.Anything).Return(activities.DiscoverRepsResult{}, nil)
-	unreadable := func(id int64, sourceID string) activities.CustomerRecord {
+	unreadable := func(id int64, sourceID, content string) activities.CustomerRecord {
 		return activities.CustomerRecord{ID: id, Class: activities.ClassUnreadable, SourceID: sourceID,
-			Reason: `unreadable record: field "creditLimit": invalid decimal "N/A"`}
+			Content: content, Reason: `unreadable record: field "creditLimit": invalid decimal "N/A"`}
 	}
 	env.OnActivity("FetchCustomerPage", mock.Anything, mock.Anything).Return(activities.CustomerPageResult{
-		Records: []activities.CustomerRecord{b2b(20, ""), unreadable(21, "21"),
-			unreadable(0, "page 1, record 3"), unreadable(0, "page 1, record 4")},
+		Records: []activities.CustomerRecord{b2b(20, ""), unreadable(21, "21", ""),
+			unreadable(0, "page 1, record 3", "c3"), unreadable(0, "page 1, record 4", "c4"),
+			unreadable(0, "page 2, record 1", "c3")},
 	}, nil)
 	env.OnActivity("MatchCustomers", mock.Anything, mock.Anything).Return(
 		activities.MatchResult{Matches: []activities.CompanyMatch{{ID: 20}}}, nil)
@@ -214,7 +215,7 @@ func TestCustomerSyncCountsUnreadableCustomersAsFailures(t *testing.T) {
 	require.NoError(t, env.GetWorkflowResult(&rep))
 	assert.Equal(t, []int64{20}, written, "the readable customer is still written")
 	assert.Equal(t, 1, rep.Created)
-	assert.Equal(t, 3, rep.Failed, "records without a readable id are each kept")
+	assert.Equal(t, 3, rep.Failed, "records without a readable id count once per content")
 	assert.Equal(t, report.StatusFailedRecords, rep.Status)
 	var sources []string
 	for _, f := range rep.Failures {

@@ -236,7 +236,8 @@ func TestMessyValuesRoundTrip(t *testing.T) {
 func TestUnreadableRecordsLeaveTheRestOfThePage(t *testing.T) {
 	h := setup(t)
 	body := `{"data":[{"id":1,"name":"Ridge Stone"},{"id":9,"name":"Elm","creditLimit":"N/A"},` +
-		`{"id":"x-12","name":"Oak"},7,{"id":3}],"totalCount":5,"pageNumber":1,"pageSize":200}`
+		`{"id":"x-12","name":"Oak"},7,{"id":3},{"id":4,"name":5,"creditLimit":"TBD"}],"totalCount":6,` +
+		`"pageNumber":1,"pageSize":200}`
 	h.setIntercept(func(w http.ResponseWriter, r *http.Request, _ string) bool {
 		if r.URL.Path != "/v2/Customers" {
 			return false
@@ -249,8 +250,8 @@ func TestUnreadableRecordsLeaveTheRestOfThePage(t *testing.T) {
 
 	require.NoError(t, err)
 	assert.Equal(t, []int64{1, 3}, customerIDs(page.Records))
-	assert.Equal(t, 5, page.Listed())
-	require.Len(t, page.Unreadable, 3)
+	assert.Equal(t, 6, page.Listed())
+	require.Len(t, page.Unreadable, 4)
 
 	creditLimit := page.Unreadable[0]
 	assert.Equal(t, 1, creditLimit.Index)
@@ -269,4 +270,8 @@ func TestUnreadableRecordsLeaveTheRestOfThePage(t *testing.T) {
 	assert.Empty(t, notObject.Field)
 	assert.Equal(t, notObject.Reason, notObject.Describe())
 	assert.Contains(t, notObject.Reason, "cannot unmarshal number")
+
+	twoBad := page.Unreadable[3]
+	assert.Equal(t, `field "creditLimit": invalid decimal "TBD"`, twoBad.Describe(),
+		"the first bad field in name order, with its own error")
 }

@@ -66,8 +66,12 @@ func decodePage[T any](body []byte) (Page[T], error) {
 	for i, raw := range envelope.Data {
 		var record T
 		if err := json.Unmarshal(raw, &record); err != nil {
+			field, fieldErr := failingField[T](raw)
+			if fieldErr != nil {
+				err = fieldErr
+			}
 			page.Unreadable = append(page.Unreadable, UnreadableRecord{Index: i, ID: recordID(raw),
-				Field: failingField[T](raw), Reason: err.Error(), Raw: raw})
+				Field: field, Reason: err.Error(), Raw: raw})
 			continue
 		}
 		page.Records = append(page.Records, record)
@@ -92,23 +96,24 @@ func recordID(raw json.RawMessage) int64 {
 }
 
 // failingField returns the first field of an object record, in name
-// order, that does not decode into T on its own, or "" when raw is not
-// an object. The JSON decoder does not name the field when a field's own
+// order, that does not decode into T on its own, with that field's
+// error, or "" and nil when raw is not an object or every field decodes
+// alone. The JSON decoder does not name the field when a field's own
 // decoder fails, so each field is tried alone.
-func failingField[T any](raw json.RawMessage) string {
+func failingField[T any](raw json.RawMessage) (string, error) {
 	var fields map[string]json.RawMessage
 	if json.Unmarshal(raw, &fields) != nil {
-		return ""
+		return "", nil
 	}
 	for _, name := range slices.Sorted(maps.Keys(fields)) {
 		single, err := json.Marshal(map[string]json.RawMessage{name: fields[name]})
 		if err != nil {
-			return name
+			return name, err
 		}
 		var record T
-		if json.Unmarshal(single, &record) != nil {
-			return name
+		if err := json.Unmarshal(single, &record); err != nil {
+			return name, err
 		}
 	}
-	return ""
+	return "", nil
 }
