@@ -75,6 +75,13 @@ func TestPullProductsHoldsRemovalsWhenAnIDIsUnreadable(t *testing.T) {
 	assert.Contains(t, held.pull.RemovalsHeldReason, "SPS listed records whose id cannot be read (1)")
 	assert.Len(t, h.hubSpotProducts()["1003"], 1, "product 1003 stays in HubSpot")
 	assert.Len(t, h.hubSpotProducts()["1400"], 1, "product 1400 stays in HubSpot while an id is unreadable")
+	assert.Zero(t, held.mirror.Deleted, "mirror deletions")
+	objects := h.mirrorObjects()
+	assert.Contains(t, objects, productmap.MirrorKey("GRN-0002-3CM"), "product 1003 stays in the mirror")
+	assert.Contains(t, objects, productmap.MirrorKey("GRN-0399-3CM"), "product 1400 stays in the mirror")
+	index, err := productmap.ParseMirrorIndex(objects[productmap.MirrorIndexKey])
+	require.NoError(t, err)
+	assert.Len(t, index, 450, "mirror index entries")
 
 	h.spsTraffic.setHook(nil)
 	fixed := h.syncAll()
@@ -85,29 +92,6 @@ func TestPullProductsHoldsRemovalsWhenAnIDIsUnreadable(t *testing.T) {
 	products := h.hubSpotProducts()
 	assert.Len(t, products, 449, "HubSpot products")
 	assert.Empty(t, products["1400"], "product 1400")
-}
-
-func TestPullProductsKeepsMirrorDocumentsWhileAnIDIsUnreadable(t *testing.T) {
-	h := newProductHarness(t)
-	h.loadProducts(testCatalog(450))
-	requireSinksOK(t, h.syncAll())
-	require.NoError(t, h.sps.DeleteProduct(1400))
-	h.alterProductPages(func(page *productPageEnvelope) {
-		if page.PageNumber == 1 {
-			setRecordField(t, page, 2, "id", "P-1003")
-		}
-	})
-
-	r := h.syncAll()
-
-	requireSinksOK(t, r)
-	assert.Zero(t, r.mirror.Deleted, "mirror deletions")
-	objects := h.mirrorObjects()
-	assert.Contains(t, objects, productmap.MirrorKey("GRN-0002-3CM"), "product 1003, whose id is unreadable")
-	assert.Contains(t, objects, productmap.MirrorKey("GRN-0399-3CM"), "product 1400, which may be that record")
-	index, err := productmap.ParseMirrorIndex(objects[productmap.MirrorIndexKey])
-	require.NoError(t, err)
-	assert.Len(t, index, 450, "index entries")
 }
 
 func TestPullProductsCountsARepeatedUnreadableRecordOnce(t *testing.T) {
