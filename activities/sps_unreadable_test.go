@@ -65,7 +65,7 @@ func replaceField(t *testing.T, record *json.RawMessage, field string, value any
 	*record = data
 }
 
-func TestSyncQuotePageGoesOnPastAnUnreadableQuote(t *testing.T) {
+func TestSyncQuotePageUnreadableQuoteFails(t *testing.T) {
 	h := newQuoteHarness(t)
 	require.NoError(t, h.sps.LoadQuotes([]sps.Quote{testQuote(1, "501", "1500", "Quoted"),
 		testQuote(2, "502", "900", "Quoted"), testQuote(3, "503", "700", "Quoted")}))
@@ -143,7 +143,7 @@ func TestSyncQuotePageCountsAnUnreadableQuoteOnce(t *testing.T) {
 	assert.Equal(t, []report.ReasonCount{{Reason: skipDuplicateQuote, Count: 1}}, res.SkipReasons)
 }
 
-func TestSyncQuotePageDefersAnUnreadableQuoteModifiedLater(t *testing.T) {
+func TestSyncQuotePageDefersLateUnreadableQuote(t *testing.T) {
 	h := newQuoteHarness(t)
 	later := testQuote(2, "502", "900", "Quoted")
 	later.ModifiedDate = sps.NewTime(testQuoteModified.Add(3 * time.Hour))
