@@ -102,15 +102,7 @@ func (a *CustomerActivities) FetchCustomerPage(ctx context.Context, in CustomerP
 		}
 		res.Records = append(res.Records, rec)
 	}
-	// The page size in SPS's response, not the requested one, decides
-	// whether more pages follow.
-	size := page.PageSize
-	if size <= 0 {
-		size = page.Listed()
-	}
-	if page.Listed() > 0 && in.Page*size < page.TotalCount {
-		res.NextPage = in.Page + 1
-	}
+	res.NextPage = page.Next(in.Page)
 	sort.Slice(res.Records, func(i, j int) bool { return res.Records[i].ID < res.Records[j].ID })
 	res.APICalls = recorder.Counts()
 	return res, nil

@@ -96,7 +96,7 @@ func (a *ProductActivities) PullProducts(ctx context.Context, in PullProductsInp
 		}
 		pull.add(res, page)
 		activity.RecordHeartbeat(ctx, pullProgress{Page: page, Read: pull.read})
-		page = nextProductPage(res, page)
+		page = res.Next(page)
 	}
 	if err := checkPullComplete(len(pull.seen)+pull.unidentified, firstTotal); err != nil {
 		return PullProductsResult{}, temporalError(err, false)
@@ -263,9 +263,9 @@ func checkProductTotal(page sps.Page[sps.Product], pageNumber, firstTotal int) e
 
 // checkPullComplete rejects a pull that read fewer distinct products than
 // SPS's totalCount, or none at all. A record whose id cannot be read
-// counts as one. The pull compares the catalogue
-// with the record of earlier runs, and a product it did not read would be
-// archived in HubSpot and deleted from Square and the mirror. An empty
+// counts as one. The pull compares the catalogue with the record of
+// earlier runs, and a product it did not read would be archived in
+// HubSpot and deleted from Square and the mirror. An empty
 // catalogue is taken as an SPS fault, never as every product deleted.
 func checkPullComplete(distinct, totalCount int) error {
 	if distinct == 0 {
@@ -287,17 +287,3 @@ var errProductCatalogueIncomplete = errors.New("the SPS product catalogue was re
 // errProductPageEmpty is an empty SPS product page before the end of the
 // catalogue, a transient SPS fault that a new pull can get past.
 var errProductPageEmpty = errors.New("page is empty but totalCount counts records on it")
-
-// nextProductPage returns the page after pageNumber, or 0 after the last.
-// The page size in SPS's response, not the requested one, decides whether
-// more pages follow. An empty page ends the pull.
-func nextProductPage(page sps.Page[sps.Product], pageNumber int) int {
-	size := page.PageSize
-	if size <= 0 {
-		size = page.Listed()
-	}
-	if page.Listed() > 0 && pageNumber*size < page.TotalCount {
-		return pageNumber + 1
-	}
-	return 0
-}

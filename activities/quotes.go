@@ -64,23 +64,9 @@ func (a *QuoteActivities) SyncQuotePage(ctx context.Context, in QuotePageInput) 
 	}
 
 	res := w.result()
-	res.NextPage = nextQuotePage(page, in.Page)
+	res.NextPage = page.Next(in.Page)
 	res.APICalls = recorder.Counts()
 	return res, nil
-}
-
-// nextQuotePage returns the page after pageNumber, or 0 after the last.
-// The page size in SPS's response, not the requested one, decides whether
-// more pages follow.
-func nextQuotePage(page sps.Page[sps.Quote], pageNumber int) int {
-	size := page.PageSize
-	if size <= 0 {
-		size = page.Listed()
-	}
-	if page.Listed() > 0 && pageNumber*size < page.TotalCount {
-		return pageNumber + 1
-	}
-	return 0
 }
 
 // unreadableModified returns the modifiedDate of a quote record that does

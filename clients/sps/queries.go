@@ -81,6 +81,21 @@ func (u UnreadableRecord) Describe() string {
 // Listed is the number of records on the page, readable or not.
 func (p Page[T]) Listed() int { return len(p.Records) + len(p.Unreadable) }
 
+// Next returns the number of the page after pageNumber, the page
+// requested, or 0 after the last page. The page size in SPS's response,
+// not the requested one, decides whether more pages follow, and an empty
+// page is the last.
+func (p Page[T]) Next(pageNumber int) int {
+	size := p.PageSize
+	if size <= 0 {
+		size = p.Listed()
+	}
+	if p.Listed() > 0 && pageNumber*size < p.TotalCount {
+		return pageNumber + 1
+	}
+	return 0
+}
+
 // HasMore reports whether pages after this one hold records.
 func (p Page[T]) HasMore() bool {
 	return p.PageSize > 0 && p.PageNumber > 0 && p.PageNumber*p.PageSize < p.TotalCount

@@ -275,3 +275,29 @@ func TestUnreadableRecordsLeaveTheRestOfThePage(t *testing.T) {
 	assert.Equal(t, `field "creditLimit": invalid decimal "TBD"`, twoBad.Describe(),
 		"the first bad field in name order, with its own error")
 }
+
+func TestPageNext(t *testing.T) {
+	tests := []struct {
+		name   string
+		page   sps.Page[sps.Customer]
+		number int
+		want   int
+	}{
+		{"full page before the end", sps.Page[sps.Customer]{Records: make([]sps.Customer, 200), TotalCount: 450,
+			PageSize: 200}, 2, 3},
+		{"last page", sps.Page[sps.Customer]{Records: make([]sps.Customer, 50), TotalCount: 450, PageSize: 200},
+			3, 0},
+		{"smaller page size than requested", sps.Page[sps.Customer]{Records: make([]sps.Customer, 100),
+			TotalCount: 450, PageSize: 100}, 2, 3},
+		{"no page size counts the records", sps.Page[sps.Customer]{Records: make([]sps.Customer, 100),
+			TotalCount: 450}, 4, 5},
+		{"unreadable records count", sps.Page[sps.Customer]{Unreadable: make([]sps.UnreadableRecord, 200),
+			TotalCount: 450, PageSize: 200}, 1, 2},
+		{"empty page ends", sps.Page[sps.Customer]{TotalCount: 450, PageSize: 200}, 2, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, tc.page.Next(tc.number))
+		})
+	}
+}
